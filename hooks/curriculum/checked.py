@@ -1,0 +1,24 @@
+"""Load and validate in one call: what every later step of the pipeline starts from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import languages, model, validation
+from .problems import ContentError
+
+
+def load_checked(docs_dir: Path, repo_root: Path, i18n_settings: dict) -> model.Curriculum:
+    """The curriculum under docs_dir; raises ContentError listing every problem."""
+    default, codes = languages.languages(i18n_settings)
+    curriculum = model.load_cached(Path(docs_dir), Path(repo_root), codes, default)
+    problems = validation.validate(curriculum)
+    if problems:
+        raise ContentError(problems)
+    return curriculum
+
+
+def for_build(docs_dir: str, config_file_path: str, i18n_config) -> model.Curriculum:
+    """load_checked() from what a build config holds; i18n_config is the i18n plugin's settings or None."""
+    settings = {"languages": [dict(lang) for lang in i18n_config["languages"]]} if i18n_config else {}
+    return load_checked(Path(docs_dir), Path(config_file_path).parent, settings)

@@ -1,0 +1,172 @@
+"""Step 1 of the pipeline: read a Markdown file and split off its YAML front-matter.
+
+Contributors edit these files in the browser, in Windows editors and in word
+processors, so every way the raw bytes can go wrong gets its own message that
+says how to fix it, rather than a parser traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .problems import Problem
+
+FENCE = "---"
+# The front-matter starts on line 2 of the file, after the opening fence.
+FIRST_META_LINE = 2
+
+HEADING_ANCHOR = re.compile(r"^#{1,6}\s.*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+
+
+@dataclass
+class Source:
+    path: str
+    meta: dict
+    body: str
+    body_line: int  # file line on which the body starts
+    key_lines: dict[tuple, int] = field(default_factory=dict)
+
+    def line_of(self, key_path: tuple) -> int:
+        """The line of the deepest part of key_path that exists; the opening fence otherwise."""
+        for end in range(len(key_path), 0, -1):
+            line = self.key_lines.get(tuple(key_path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+    def heading_anchors(self) -> list[tuple[str, int]]:
+        """Explicit heading ids ({#id}) in the body, with their file lines, skipping code blocks."""
+        anchors = []
+        in_code = False
+        for offset, text in enumerate(self.body.split("\n")):
+            stripped = text.strip()
+            if stripped.startswith("```") or stripped.startswith("~~~"):
+                in_code = not in_code
+                continue
+            match = None if in_code else HEADING_ANCHOR.match(stripped)
+            if match:
+                anchors.append((match.group(1), self.body_line + offset))
+        return anchors
+
+
+class SourceError(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+def _fail(path: str, line: int, what: str, message: str) -> SourceError:
+    return SourceError(Problem(path, line, what, message))
+
+
+def decode(path: str, raw: bytes) -> str:
+    """Bytes to text, refusing the encodings and line endings that break diffs and builds."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        raise _fail(
+            path, line, "encoding",
+            f"byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8 "
+            "(in most editors: Save As, Encoding: UTF-8)",
+        ) from None
+    if text.startswith("\ufeff"):
+        raise _fail(
+            path, 1, "encoding",
+            "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+        )
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise _fail(
+            path, line, "line-endings",
+            "Windows line endings (CRLF); save the file with Unix line endings (LF), "
+            "or run: git config core.autocrlf input",
+        )
+    return text
+
+
+def split(path: str, text: str) -> tuple[str, str, int]:
+    """Return (front-matter text, body, body line) or raise SourceError."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        raise _fail(
+            path, 1, "front-matter",
+            "there is none; start the file with a line of three dashes (---), then the fields, "
+            "then another line of three dashes",
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() == FENCE:
+            meta_lines = lines[1:index]
+            break
+    else:
+        raise _fail(
+            path, 1, "front-matter",
+            "is not closed; add a line of three dashes (---) after the last field",
+        )
+    for offset, text_line in enumerate(meta_lines):
+        if "\t" in text_line:
+            raise _fail(
+                path, FIRST_META_LINE + offset, "front-matter",
+                "tab character; YAML indents with spaces only, so replace the tab with spaces",
+            )
+    body = "\n".join(lines[index + 1 :])
+    return "\n".join(meta_lines), body, index + 2
+
+
+def _key_lines(node: yaml.Node, path: str, prefix: tuple = ()) -> dict[tuple, int]:
+    """Map each key path to its file line, and refuse keys given twice (YAML would keep the last silently)."""
+    found: dict[tuple, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + FIRST_META_LINE
+            if key in seen:
+                name = ".".join(str(p) for p in prefix + (key,))
+                raise _fail(
+                    path, line, name,
+                    f"is given twice (first on line {seen[key]}); keep one of them",
+                )
+            seen[key] = line
+            found[prefix + (key,)] = line
+            found.update(_key_lines(value_node, path, prefix + (key,)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found[prefix + (index,)] = item.start_mark.line + FIRST_META_LINE
+            found.update(_key_lines(item, path, prefix + (index,)))
+    return found
+
+
+def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
+    try:
+        node = yaml.compose(meta_text, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(meta_text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = mark.line + FIRST_META_LINE if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise _fail(
+            path, line, "front-matter",
+            f"YAML syntax error ({problem}); check indentation and quotes, and put text "
+            'that contains ": " or starts with a special character in double quotes',
+        ) from None
+    if meta is None:
+        meta, node = {}, None
+    if not isinstance(meta, dict):
+        raise _fail(
+            path, FIRST_META_LINE, "front-matter",
+            "is not a set of `field: value` lines; write one field per line, such as `title: Choosing a license`",
+        )
+    return meta, (_key_lines(node, path) if node is not None else {})
+
+
+def read_source(path: str, raw: bytes) -> Source:
+    """Read one Markdown file; raise SourceError naming the line and the fix."""
+    text = decode(path, raw)
+    meta_text, body, body_line = split(path, text)
+    meta, key_lines = parse(path, meta_text)
+    return Source(path=path, meta=meta, body=body, body_line=body_line, key_lines=key_lines)

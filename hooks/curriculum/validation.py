@@ -1,0 +1,314 @@
+"""Step 2 of the pipeline: check front-matter against the one schema, then across files.
+
+Every problem becomes `path:line: field: what is wrong, and what to write
+instead`, and all of them are reported in one run, so a contributor fixes a
+pull request in one round instead of one error per build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path, PurePosixPath
+
+from jsonschema import Draft202012Validator
+
+from .model import MODULE_FOLDER, Curriculum, Entry
+from .problems import Problem
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "front-matter.schema.json"
+TYPE_NAMES = {
+    "string": "text", "integer": "a whole number", "number": "a number",
+    "array": "a list", "object": "a set of `field: value` lines", "boolean": "true or false",
+}
+
+
+@lru_cache(maxsize=4)
+def load_schema(path: Path = SCHEMA_PATH) -> dict:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=16)
+def _validator(kind: str, path: Path = SCHEMA_PATH) -> Draft202012Validator:
+    schema = dict(load_schema(path))
+    schema["$ref"] = f"#/$defs/{kind}"
+    return Draft202012Validator(schema)
+
+
+def _resolve(schema: dict, node: dict) -> dict:
+    """Follow $ref chains and merge them, so hints on a referring property win over the target's."""
+    merged: dict = {}
+    while True:
+        for key, value in node.items():
+            merged.setdefault(key, value)
+        ref = node.get("$ref")
+        if not ref:
+            return merged
+        node = schema
+        for part in ref.removeprefix("#/").split("/"):
+            node = node[part]
+
+
+def _field_name(path) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name or "front-matter"
+
+
+def _example(schema_node: dict, name: str) -> str:
+    examples = schema_node.get("examples")
+    if not examples:
+        return ""
+    value = examples[0]
+    shown = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return f"for example `{name}: {shown}`"
+
+
+def _expected(schema_node: dict) -> str:
+    return schema_node.get("x-expected") or TYPE_NAMES.get(schema_node.get("type"), "a valid value")
+
+
+def _shown(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def describe(error, schema: dict) -> tuple[tuple, str, str]:
+    """Turn one jsonschema error into (key path, field name, message with the fix)."""
+    path = tuple(error.absolute_path)
+    node = _resolve(schema, error.schema)
+    kind = error.validator
+    leaf = str(path[-1]) if path and not isinstance(path[-1], int) else _field_name(path)
+    example = _example(node, leaf)
+    hint = f"; {example}" if example else f"; write {_expected(node)}"
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        property_node = _resolve(schema, error.schema["properties"][missing])
+        example = _example(property_node, missing)
+        return path, _field_name(path + (missing,)), f"is missing; add it, {example or 'see schema/front-matter.schema.json'}"
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        known = sorted(error.schema.get("properties", {}))
+        unknown = extra[0]
+        close = difflib.get_close_matches(unknown, known, n=1)
+        fix = f"did you mean `{close[0]}`?" if close else "remove it"
+        return path + (unknown,), _field_name(path + (unknown,)), (
+            f"is not a known field; {fix} (known fields: {', '.join(known)})"
+        )
+    if kind == "type":
+        return path, _field_name(path), f"must be {_expected(node)}, not {_shown(error.instance)}{hint}"
+    if kind == "not":
+        return path, _field_name(path), (
+            f"{_shown(error.instance)} is still a placeholder; replace it with the real text"
+        )
+    if kind == "pattern":
+        return path, _field_name(path), f"{_shown(error.instance)} does not fit; write {_expected(node)}"
+    if kind == "maxLength":
+        return path, _field_name(path), (
+            f"is {len(error.instance)} characters long; shorten it to at most {error.validator_value}"
+        )
+    if kind == "minLength":
+        return path, _field_name(path), f"is empty; write {_expected(node)}"
+    if kind in ("minimum", "maximum"):
+        low, high = node.get("minimum"), node.get("maximum")
+        allowed = f"from {low} to {high}" if low is not None and high is not None else (
+            f"at least {low}" if low is not None else f"at most {high}")
+        what = node.get("x-expected") or f"a number {allowed}"
+        return path, _field_name(path), f"{_shown(error.instance)} is out of range; write {what}" + (f", {example}" if example else "")
+    if kind == "minItems":
+        count = error.validator_value
+        return path, _field_name(path), f"needs at least {count} item{'s' if count != 1 else ''}{hint}"
+    if kind == "maxItems":
+        return path, _field_name(path), (
+            f"has {len(error.instance)} items; keep at most {error.validator_value}"
+        )
+    if kind == "uniqueItems":
+        seen, repeated = [], None
+        for item in error.instance:
+            if item in seen:
+                repeated = item
+                break
+            seen.append(item)
+        return path, _field_name(path), f"lists {_shown(repeated)} twice; remove the repeat"
+    if kind == "enum":
+        return path, _field_name(path), (
+            f"{_shown(error.instance)} is not allowed; write {_expected(node)}"
+        )
+    return path, _field_name(path), f"{error.message}{hint}"
+
+
+def check_schema(entry: Entry) -> list[Problem]:
+    schema = load_schema()
+    problems = []
+    for error in _validator(entry.kind).iter_errors(entry.meta):
+        key_path, name, message = describe(error, schema)
+        problems.append(Problem(entry.source.path, entry.source.line_of(key_path), name, message))
+    return problems
+
+
+def _problem(entry: Entry, key_path: tuple, field: str, message: str) -> Problem:
+    return Problem(entry.source.path, entry.source.line_of(key_path), field, message)
+
+
+def check_modules(curriculum: Curriculum) -> list[Problem]:
+    problems = []
+    numbers: dict[int, Entry] = {}
+    for module in curriculum.modules:
+        entry = module.entry
+        folder_number = int(MODULE_FOLDER.match(module.folder).group(1))
+        declared = entry.meta.get("module")
+        if isinstance(declared, int) and declared != folder_number:
+            problems.append(_problem(entry, ("module",), "module", (
+                f"{declared} does not match the folder {module.folder}/; write `module: {folder_number}`"
+            )))
+        if folder_number in numbers:
+            problems.append(_problem(entry, ("module",), "module", (
+                f"number {folder_number} is also used by {numbers[folder_number].source.path}; "
+                "give each module folder its own number"
+            )))
+        numbers.setdefault(folder_number, entry)
+        months = entry.meta.get("months")
+        if isinstance(months, dict):
+            first, last = months.get("first"), months.get("last")
+            if isinstance(first, int) and isinstance(last, int) and first > last:
+                problems.append(_problem(entry, ("months", "last"), "months.last", (
+                    f"month {last} comes before the first month {first}; write a last month of {first} or later"
+                )))
+    expected = 1
+    for number in sorted(numbers):
+        if number != expected:
+            entry = numbers[number]
+            problems.append(_problem(entry, ("module",), "module", (
+                f"module {number} comes with no module {expected} before it; number the module "
+                f"folders 01, 02, 03 ... without gaps (rename this folder to {expected:02d}-...)"
+            )))
+        expected = number + 1
+    return problems
+
+
+def check_lessons(curriculum: Curriculum) -> list[Problem]:
+    problems = []
+    lesson_ids: dict[str, Entry] = {}
+    item_ids: dict[str, tuple[Entry, int]] = {}
+    for module in curriculum.modules:
+        orders: dict[int, Entry] = {}
+        for lesson in module.lessons:
+            meta = lesson.meta
+            lesson_id = meta.get("id")
+            if isinstance(lesson_id, str):
+                if lesson_id in lesson_ids:
+                    first = lesson_ids[lesson_id]
+                    problems.append(_problem(lesson, ("id",), "id", (
+                        f"`{lesson_id}` is already the id of {first.source.path}:{first.source.line_of(('id',))}; "
+                        "ids are permanent, so give this lesson a new one"
+                    )))
+                else:
+                    lesson_ids[lesson_id] = lesson
+            order = meta.get("order")
+            if isinstance(order, int):
+                if order in orders:
+                    problems.append(_problem(lesson, ("order",), "order", (
+                        f"{order} is also the order of {orders[order].source.path}; "
+                        "give each lesson of the module its own position"
+                    )))
+                orders.setdefault(order, lesson)
+            anchors = {anchor for anchor, _ in lesson.source.heading_anchors()}
+            for index, item in enumerate(_items(meta)):
+                item_id = item.get("id")
+                if isinstance(item_id, str):
+                    if item_id in item_ids:
+                        other, other_index = item_ids[item_id]
+                        problems.append(_problem(lesson, ("checklist", index, "id"), f"checklist[{index}].id", (
+                            f"`{item_id}` is already used by "
+                            f"{other.source.path}:{other.source.line_of(('checklist', other_index, 'id'))}; "
+                            "progress is stored by id, so give this item a new one"
+                        )))
+                    else:
+                        item_ids[item_id] = (lesson, index)
+                section = item.get("section")
+                if isinstance(section, str) and section not in anchors:
+                    problems.append(_problem(lesson, ("checklist", index, "section"), f"checklist[{index}].section", (
+                        f"`{section}` is not the anchor of a heading in this lesson; "
+                        f"add {{#{section}}} to the heading that teaches it, or fix the name"
+                    )))
+    # A lesson that could not be read still exists; its file name stands in for its id.
+    unreadable_ids = {PurePosixPath(src).stem for src in curriculum.unreadable}
+    problems += _check_prerequisites(curriculum.lessons(), lesson_ids, unreadable_ids)
+    return problems
+
+
+def _items(meta: dict) -> list[dict]:
+    items = meta.get("checklist")
+    return [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+
+
+def _prerequisites(meta: dict) -> list[str]:
+    value = meta.get("prerequisites")
+    return [p for p in value if isinstance(p, str)] if isinstance(value, list) else []
+
+
+def _check_prerequisites(lessons: list[Entry], lesson_ids: dict[str, Entry], unreadable_ids: set) -> list[Problem]:
+    problems = []
+    for lesson in lessons:
+        for index, wanted in enumerate(_prerequisites(lesson.meta)):
+            if wanted not in lesson_ids and wanted not in unreadable_ids:
+                close = difflib.get_close_matches(wanted, list(lesson_ids), n=1)
+                fix = f"did you mean `{close[0]}`?" if close else "use the id of an existing lesson"
+                problems.append(_problem(lesson, ("prerequisites", index), f"prerequisites[{index}]", (
+                    f"`{wanted}` is not the id of any lesson; {fix}"
+                )))
+    # Depth-first search over the prerequisite graph; a back edge is a cycle.
+    graph = {lid: [p for p in _prerequisites(entry.meta) if p in lesson_ids] for lid, entry in lesson_ids.items()}
+    state: dict[str, str] = {}
+    reported: set[frozenset] = set()
+
+    def visit(node: str, trail: list[str]):
+        state[node] = "open"
+        for index, nxt in enumerate(graph[node]):
+            if state.get(nxt) == "open":
+                cycle = (trail[trail.index(nxt):] if nxt in trail else []) + [node, nxt]
+                key = frozenset(cycle)
+                if key not in reported:
+                    reported.add(key)
+                    entry = lesson_ids[node]
+                    position = _prerequisites(entry.meta).index(nxt)
+                    chain = ", which needs ".join(f"`{step}`" for step in cycle)
+                    problems.append(_problem(entry, ("prerequisites", position), f"prerequisites[{position}]", (
+                        f"prerequisites go round in a circle: {chain}; a lesson cannot come before "
+                        "itself, so remove one of these prerequisites"
+                    )))
+            elif nxt not in state:
+                visit(nxt, trail + [node])
+        state[node] = "done"
+
+    for lesson_id in lesson_ids:
+        if lesson_id not in state:
+            visit(lesson_id, [])
+    return problems
+
+
+def check_translations(curriculum: Curriculum) -> list[Problem]:
+    """A translation must translate something: its English source has to exist."""
+    sources = {e.src for e in curriculum.sources()} | curriculum.unreadable
+    problems = []
+    for entry in curriculum.entries:
+        if entry.lang != curriculum.default_language and entry.source_src not in sources:
+            problems.append(Problem(entry.source.path, 1, "translation", (
+                f"translates {entry.source_src}, which does not exist; rename this file to match "
+                "its English source, or delete it if the lesson was removed"
+            )))
+    return problems
+
+
+def validate(curriculum: Curriculum) -> list[Problem]:
+    """All problems of the curriculum, sorted by file and line."""
+    problems = list(curriculum.problems)
+    for entry in curriculum.entries:
+        problems += check_schema(entry)
+    problems += check_modules(curriculum)
+    problems += check_lessons(curriculum)
+    problems += check_translations(curriculum)
+    return sorted(set(problems))

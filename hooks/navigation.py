@@ -1,0 +1,45 @@
+"""MkDocs adapter for the navigation: modules expand to their lessons, sections take their index page's title."""
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.nav import Section
+
+from curriculum import navigation
+from curriculum.checked import for_build
+from curriculum.problems import ContentError
+
+
+def _curriculum(config):
+    i18n = config.plugins.get("i18n")
+    return for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
+
+
+@event_priority(90)
+def on_config(config):
+    try:
+        curriculum = _curriculum(config)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    nav, problems = navigation.expand(list(config.nav or []), curriculum, Path(config.config_file_path).name)
+    if problems:
+        raise PluginError(str(ContentError(problems)))
+    config.nav = nav
+    return config
+
+
+def on_nav(nav, config, files):
+    entries = _curriculum(config).by_src()
+    for section in _sections(nav.items):
+        index = section.children[0] if section.children else None
+        entry = entries.get(getattr(getattr(index, "file", None), "src_uri", None))
+        section.title = navigation.section_title(entry.meta if entry else None, section.title)
+    return nav
+
+
+def _sections(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield item
+            yield from _sections(item.children)
