@@ -145,6 +145,12 @@ def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
     try:
         node = yaml.compose(meta_text, Loader=yaml.SafeLoader)
         meta = yaml.safe_load(meta_text)
+    except yaml.reader.ReaderError as error:
+        line = meta_text[: error.position].count("\n") + FIRST_META_LINE
+        raise _fail(
+            path, line, "front-matter",
+            f"invisible control character U+{error.character:04X}; delete it (retype the line if you cannot see it)",
+        ) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + FIRST_META_LINE if mark else 1
