@@ -18,7 +18,16 @@ FENCE = "---"
 # The front-matter starts on line 2 of the file, after the opening fence.
 FIRST_META_LINE = 2
 
-HEADING_ANCHOR = re.compile(r"^#{1,6}\s.*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
+EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}$")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str  # without the {#id} part
+    anchor: str | None  # the explicit id, if the heading has one
+    line: int
 
 
 @dataclass
@@ -37,19 +46,27 @@ class Source:
                 return line
         return 1
 
-    def heading_anchors(self) -> list[tuple[str, int]]:
-        """Explicit heading ids ({#id}) in the body, with their file lines, skipping code blocks."""
-        anchors = []
+    def headings(self) -> list[Heading]:
+        """The body's Markdown headings with their file lines, skipping code blocks."""
+        found = []
         in_code = False
         for offset, text in enumerate(self.body.split("\n")):
             stripped = text.strip()
             if stripped.startswith("```") or stripped.startswith("~~~"):
                 in_code = not in_code
                 continue
-            match = None if in_code else HEADING_ANCHOR.match(stripped)
+            match = None if in_code else HEADING.match(stripped)
             if match:
-                anchors.append((match.group(1), self.body_line + offset))
-        return anchors
+                title = match.group(2)
+                explicit = EXPLICIT_ID.search(title)
+                anchor = explicit.group(1) if explicit else None
+                title = title[: explicit.start()] if explicit else title
+                found.append(Heading(len(match.group(1)), title.strip(), anchor, self.body_line + offset))
+        return found
+
+    def heading_anchors(self) -> list[tuple[str, int]]:
+        """Explicit heading ids ({#id}) with their file lines."""
+        return [(h.anchor, h.line) for h in self.headings() if h.anchor]
 
 
 class SourceError(Exception):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -303,11 +304,38 @@ def check_translations(curriculum: Curriculum) -> list[Problem]:
     return problems
 
 
+def _suggested_anchor(text: str) -> str:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(words[:5]) or "section-name"
+
+
+def check_headings(entry: Entry) -> list[Problem]:
+    """Section links must survive rewording and translation, so every section heading names its anchor."""
+    problems, seen = [], {}
+    path = entry.source.path
+    for heading in entry.source.headings():
+        if heading.anchor is None:
+            if heading.level >= 2:
+                problems.append(Problem(path, heading.line, "heading", (
+                    f"`{heading.text}` has no explicit anchor; write it as "
+                    f"`{'#' * heading.level} {heading.text} {{#{_suggested_anchor(heading.text)}}}`"
+                )))
+            continue
+        if heading.anchor in seen:
+            problems.append(Problem(path, heading.line, "heading", (
+                f"anchor `{heading.anchor}` is already used on line {seen[heading.anchor]}; "
+                "give each heading of the page its own anchor"
+            )))
+        seen.setdefault(heading.anchor, heading.line)
+    return problems
+
+
 def validate(curriculum: Curriculum) -> list[Problem]:
     """All problems of the curriculum, sorted by file and line."""
     problems = list(curriculum.problems)
     for entry in curriculum.entries:
         problems += check_schema(entry)
+        problems += check_headings(entry)
     problems += check_modules(curriculum)
     problems += check_lessons(curriculum)
     problems += check_translations(curriculum)
