@@ -10,8 +10,12 @@ from .model import Curriculum
 from .problems import Problem
 
 
-def expand(nav: list, curriculum: Curriculum, config_path: str = "mkdocs.yml") -> tuple[list, list[Problem]]:
-    """Replace each module index in nav with a section of the module's lessons, in order."""
+def expand(nav: list, curriculum: Curriculum, config_path: str = "mkdocs.yml",
+           module_extras: dict[str, list[str]] | None = None) -> tuple[list, list[Problem]]:
+    """Replace each module index in nav with a section of the module's lessons, in order.
+
+    module_extras: pages the build generates for a module (its checklist), listed after its lessons.
+    """
     modules = {m.entry.src: m for m in curriculum.modules}
     expanded, listed = [], set()
     for item in nav:
@@ -19,6 +23,7 @@ def expand(nav: list, curriculum: Curriculum, config_path: str = "mkdocs.yml") -
             module = modules[item]
             listed.add(item)
             children = [module.entry.src] + [lesson.src for lesson in module.lessons]
+            children += (module_extras or {}).get(item, [])
             listed.update(children)
             expanded.append({module.title: children})
         else:

@@ -1,0 +1,32 @@
+"""The site's own interface text, from the one table in i18n/interface.yml.
+
+Every string a reader sees that is not content (buttons, notices, generated
+headings) comes from here, so a translator finds all of it in one file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+TABLE = Path(__file__).resolve().parents[2] / "i18n" / "interface.yml"
+FALLBACK = "en"
+
+
+@lru_cache(maxsize=2)
+def load(path: Path = TABLE) -> dict:
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+
+
+def text(key: str, lang: str, **values):
+    """The string for key in lang (English when not yet translated), with {placeholders} filled."""
+    entry = load()[key]
+    value = entry.get(lang, entry[FALLBACK])
+    return value.format(**values) if values and isinstance(value, str) else value
+
+
+def table_for(lang: str, prefix: str) -> dict:
+    """All strings under a prefix in one language, for handing to the browser."""
+    return {key[len(prefix):]: text(key, lang) for key in load() if key.startswith(prefix)}

@@ -1,0 +1,85 @@
+"""Collecting and grouping checklist items from lesson front-matter, and the pages made from them."""
+
+import pytest
+from helpers import FIXTURE_SITE
+
+from curriculum import checklist_pages, checklists, model
+from curriculum.problems import ContentError
+
+
+@pytest.fixture
+def curriculum():
+    return model.load(FIXTURE_SITE / "docs", FIXTURE_SITE, ["en", "es"], "en")
+
+
+def test_items_come_in_module_lesson_and_written_order(curriculum):
+    items = checklists.collect(curriculum, "en")
+    assert [i.id for i in items] == ["first-item", "second-item", "third-item", "fourth-item"]
+    assert [i.lesson_id for i in items] == ["first-lesson", "first-lesson", "second-lesson", "third-lesson"]
+    assert items[0].section == "the-idea" and items[1].section is None
+
+
+def test_order_follows_front_matter_not_file_names(curriculum):
+    first, second = curriculum.modules[0].lessons
+    first.meta["order"], second.meta["order"] = 2, 1
+    curriculum.modules[0].lessons.sort(key=lambda e: e.meta["order"])
+    assert [i.id for i in checklists.collect(curriculum, "en")][:3] == ["third-item", "first-item", "second-item"]
+
+
+def test_translated_text_replaces_english_by_id(curriculum):
+    items = {i.id: i for i in checklists.collect(curriculum, "es")}
+    assert items["first-item"].text == "Hacer lo primero."
+    assert items["first-item"].lesson_title == "Primera lección"
+    # No Spanish second lesson: its item stays in English rather than disappearing.
+    assert items["third-item"].text == "Do the third thing."
+
+
+def test_duplicate_item_ids_are_refused(curriculum):
+    curriculum.modules[1].lessons[0].meta["checklist"][0]["id"] = "first-item"
+    with pytest.raises(ContentError) as error:
+        checklists.collect(curriculum, "en")
+    assert "first-item" in str(error.value) and "third-lesson.md" in str(error.value)
+
+
+def test_module_without_lessons_has_no_items(curriculum):
+    curriculum.modules[1].lessons.clear()
+    grouped = checklists.by_module(checklists.collect(curriculum, "en"))
+    assert set(grouped) == {1}
+    quarters = checklists.by_quarter(checklists.collect(curriculum, "en"), checklists.modules(curriculum, "en"))
+    assert [m.number for m in quarters[1]] == [1] and quarters[2] == []
+
+
+def test_quarters_come_from_module_months(curriculum):
+    assert [checklists.quarter_of(m) for m in (1, 3, 4, 6, 7, 10, 12)] == [1, 1, 2, 2, 3, 4, 4]
+    quarters = checklists.by_quarter(checklists.collect(curriculum, "en"), checklists.modules(curriculum, "en"))
+    assert [m.number for m in quarters[1]] == [1] and [m.number for m in quarters[2]] == [2]
+
+
+def test_items_without_indicator_are_kept_apart(curriculum):
+    counted, untied = checklists.by_indicator(checklists.collect(curriculum, "en"))
+    assert [i.id for i in untied] == ["second-item"]
+    assert [i.id for i in counted[2]] == ["first-item"] and [i.id for i in counted[3]] == ["first-item"]
+    assert counted[1] == []
+
+
+def test_every_page_lists_each_item_exactly_once(curriculum):
+    items = checklists.collect(curriculum, "en")
+    infos = checklists.modules(curriculum, "en")
+    for markdown in (checklist_pages.programme_page(items, infos, "en"), checklist_pages.dpg_page(items, "en")):
+        for item in items:
+            assert markdown.count(f'data-checklist-item="{item.id}"') == 1, item.id
+
+
+def test_module_page_groups_by_lesson_and_links_sections(curriculum):
+    items = checklists.collect(curriculum, "en")
+    info = checklists.modules(curriculum, "en")[0]
+    markdown = checklist_pages.module_page(info, checklists.by_module(items)[1], "en")
+    assert markdown.index("{#first-lesson}") < markdown.index("{#second-lesson}")
+    assert "(first-lesson.md#the-idea)" in markdown
+    assert "DPG 2, 3" in markdown
+    assert "fourth-item" not in markdown
+
+
+def test_item_text_is_escaped():
+    item = checklists.Item("x", "Use <b> & co", (), None, "l", "L", "01-a/l.md", 1, 1)
+    assert "Use &lt;b&gt; &amp; co" in checklist_pages.item_line(item, "01-a/checklist.md", "en")
