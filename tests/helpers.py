@@ -30,3 +30,12 @@ def apply_case(case: Path, site: Path) -> None:
         if path.is_file() and rel.parts[0] == "docs":
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, site / rel)
+
+
+def load_real_curriculum():
+    """The real docs/, read with the languages mkdocs.yml configures."""
+    from curriculum import languages, model
+
+    config = languages.read_mkdocs_yml(ROOT / "mkdocs.yml")
+    default, codes = languages.languages(languages.i18n_settings(config.get("plugins")))
+    return model.load(ROOT / "docs", ROOT, codes, default)

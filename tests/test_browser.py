@@ -3,6 +3,7 @@
 from urllib.parse import urlparse
 
 import pytest
+from helpers import load_real_curriculum
 from axe_playwright_python.sync_playwright import Axe
 from conftest import ROOT
 
@@ -10,7 +11,7 @@ from curriculum import model
 
 
 def first_lesson_path() -> str:
-    curriculum = model.load(ROOT / "docs", ROOT, ["en"], "en")
+    curriculum = load_real_curriculum()
     lesson = curriculum.modules[0].lessons[0]
     return lesson.src[: -len(".md")] + "/"
 
@@ -56,7 +57,7 @@ def test_page_renders_without_failures_or_other_hosts(name, page, built_site, se
 
 def test_lesson_shows_its_title_from_front_matter(page, built_site, serve):
     base = serve(built_site)
-    curriculum = model.load(ROOT / "docs", ROOT, ["en"], "en")
+    curriculum = load_real_curriculum()
     lesson = curriculum.modules[0].lessons[0]
     page.goto(base + PAGES["lesson"])
     assert page.locator("h1").first.inner_text().strip() == lesson.meta["title"]

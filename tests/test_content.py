@@ -3,11 +3,12 @@
 import re
 
 import pytest
+from helpers import load_real_curriculum
 from conftest import ROOT
 
 from curriculum import model
 
-CURRICULUM = model.load(ROOT / "docs", ROOT, ["en"], "en")
+CURRICULUM = load_real_curriculum()
 LESSONS = CURRICULUM.lessons()
 REQUIRED_SECTIONS = ["why-it-matters", "worked-example", "try-it", "mentor-notes", "further-reading"]
 # A sentence end followed by the start of another sentence on the same line.

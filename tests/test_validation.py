@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from helpers import load_real_curriculum
 from conftest import ROOT, run_script
 from helpers import FIXTURE_SITE, INVALID_CASES, apply_case, copy_fixture_site
 
@@ -82,7 +83,6 @@ def test_unknown_keys_are_errors_in_every_kind():
 
 
 def test_real_docs_use_only_the_layout():
-    default, codes = "en", ["en"]
-    curriculum = model.load(ROOT / "docs", ROOT, codes, default)
+    curriculum = load_real_curriculum()
     assert [m.number for m in curriculum.modules] == [1, 2, 3, 4, 5]
     assert all(module.lessons for module in curriculum.modules)

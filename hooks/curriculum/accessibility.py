@@ -18,3 +18,10 @@ def label_search_dialog(html: str) -> str:
         return html
     named = SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{found.group(1)}"')
     return html.replace(SEARCH_DIALOG, named, 1)
+
+
+def mark_direction(html: str) -> str:
+    """Material puts dir only on <body>; the root element should say it too, for the whole document."""
+    if '<body dir="rtl"' in html and "<html dir=" not in html:
+        return html.replace("<html ", '<html dir="rtl" ', 1)
+    return html

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import GENERATED_AT_TOP, GENERATED_IN_MODULE, Curriculum, Entry
+from .model import GENERATED_AT_TOP, GENERATED_IN_MODULE, Curriculum
 from .problems import ContentError, Problem
 
 DPG_INDICATORS = tuple(range(1, 10))
@@ -46,7 +46,7 @@ class ModuleInfo:
 
 
 CHECKLIST_NAME = GENERATED_IN_MODULE
-PROGRAMME_CHECKLIST, DPG_READINESS = GENERATED_AT_TOP
+PROGRAMME_CHECKLIST, DPG_READINESS = GENERATED_AT_TOP[:2]
 
 
 def quarter_of(month: int) -> int:
@@ -54,19 +54,10 @@ def quarter_of(month: int) -> int:
     return (month - 1) // 3 + 1
 
 
-def _translation(curriculum: Curriculum, entry: Entry, lang: str) -> Entry | None:
-    if lang == curriculum.default_language:
-        return None
-    for candidate in curriculum.entries:
-        if candidate.lang == lang and candidate.source_src == entry.src:
-            return candidate
-    return None
-
-
 def modules(curriculum: Curriculum, lang: str) -> list[ModuleInfo]:
     found = []
     for module in curriculum.modules:
-        shown = _translation(curriculum, module.entry, lang) or module.entry
+        shown = curriculum.translation_of(module.entry, lang) or module.entry
         months = module.entry.meta.get("months") or {}
         found.append(ModuleInfo(
             module.number, shown.meta.get("title", module.title), module.entry.src,
@@ -81,7 +72,7 @@ def collect(curriculum: Curriculum, lang: str) -> list[Item]:
     for module in curriculum.modules:
         first_month = (module.entry.meta.get("months") or {}).get("first", 1)
         for lesson in module.lessons:
-            translated = _translation(curriculum, lesson, lang)
+            translated = curriculum.translation_of(lesson, lang)
             texts = {i.get("id"): i.get("text") for i in (translated.meta.get("checklist") or [])} if translated else {}
             title = (translated or lesson).meta.get("title", lesson.meta.get("title"))
             for index, raw in enumerate(lesson.meta.get("checklist") or []):

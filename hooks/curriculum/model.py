@@ -19,7 +19,7 @@ MODULE_FOLDER = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
 PAGE_FOLDERS = frozenset({"mentors"})
 # Names the build generates (checklist pages); a source file by these names would hide them.
 GENERATED_IN_MODULE = "checklist.md"
-GENERATED_AT_TOP = ("checklist.md", "dpg-readiness.md")
+GENERATED_AT_TOP = ("checklist.md", "dpg-readiness.md", "translation-status.md")
 LAYOUT_HINT = (
     "put lessons in a module folder docs/NN-slug/ (two digits, a hyphen, lowercase words, "
     "such as docs/01-licensing/), and other pages in docs/ or docs/"
@@ -74,6 +74,16 @@ class Curriculum:
 
     def by_src(self) -> dict[str, Entry]:
         return {e.src: e for e in self.entries}
+
+    def translation_of(self, entry: Entry, lang: str) -> Entry | None:
+        """The lang translation of a default-language entry, if there is one."""
+        if lang == self.default_language:
+            return None
+        return next((e for e in self.entries if e.lang == lang and e.source_src == entry.src), None)
+
+    def title_in(self, entry: Entry, lang: str) -> str:
+        shown = self.translation_of(entry, lang) or entry
+        return shown.meta.get("title") or entry.meta.get("title") or entry.src
 
 
 def split_language(name: str, languages: frozenset[str], default: str) -> tuple[str, str]:

@@ -16,6 +16,7 @@ from pathlib import Path, PurePosixPath
 
 from jsonschema import Draft202012Validator
 
+from . import translation
 from .model import MODULE_FOLDER, Curriculum, Entry
 from .problems import Problem
 
@@ -291,7 +292,7 @@ def _check_prerequisites(lessons: list[Entry], lesson_ids: dict[str, Entry], unr
     return problems
 
 
-def check_translations(curriculum: Curriculum) -> list[Problem]:
+def check_translation_sources(curriculum: Curriculum) -> list[Problem]:
     """A translation must translate something: its English source has to exist."""
     sources = {e.src for e in curriculum.sources()} | curriculum.unreadable
     problems = []
@@ -333,10 +334,15 @@ def check_headings(entry: Entry) -> list[Problem]:
 def validate(curriculum: Curriculum) -> list[Problem]:
     """All problems of the curriculum, sorted by file and line."""
     problems = list(curriculum.problems)
+    broken_sources = set()
     for entry in curriculum.entries:
-        problems += check_schema(entry)
-        problems += check_headings(entry)
+        own = check_schema(entry)
+        if own and entry.lang == curriculum.default_language:
+            broken_sources.add(entry.src)
+        problems += own + check_headings(entry)
     problems += check_modules(curriculum)
     problems += check_lessons(curriculum)
-    problems += check_translations(curriculum)
+    problems += check_translation_sources(curriculum)
+    # Comparing a translation with a source that is itself wrong would only repeat the source's error.
+    problems += translation.check_translations(curriculum, skip=broken_sources)
     return sorted(set(problems))

@@ -1,0 +1,38 @@
+"""MkDocs adapter that injects the generated pages (hooks/curriculum/generated.py).
+
+The pages are added as files before the i18n plugin sorts files into
+languages, so each language gets them at its own URL; their Markdown is
+produced just before MkDocs reads each page, in that build's language.
+"""
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from curriculum import generated, languages
+from curriculum.checked import for_build
+
+
+def _registry(config):
+    i18n = config.plugins.get("i18n")
+    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
+    settings = {"languages": [dict(lang) for lang in i18n.config["languages"]]} if i18n else {}
+    _, codes = languages.languages(settings)
+    lang = config.theme.get("language") or curriculum.default_language
+    return generated.pages(curriculum, codes, config.docs_dir), lang
+
+
+@event_priority(50)
+def on_files(files, config):
+    registry, _ = _registry(config)
+    for src in registry:
+        if files.get_file_from_path(src) is None:
+            files.append(File(src, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_pre_page(page, config, files):
+    registry, lang = _registry(config)
+    src = page.file.src_uri.replace(f".{lang}.md", ".md")
+    if src in registry:
+        page.file.content_string = registry[src](lang)
+    return page

@@ -1,0 +1,30 @@
+"""MkDocs adapter that writes the redirect pages of hooks/curriculum/redirects.py for each language's build."""
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from curriculum import redirects
+from curriculum.checked import for_build
+
+_urls: dict[str, str] = {}
+
+
+@event_priority(-200)  # after the i18n plugin has given each file its language's URL
+def on_files(files, config):
+    _urls.clear()
+    for file in files.documentation_pages():
+        _urls[getattr(file, "norm_src_uri", file.src_uri)] = file.url
+    return files
+
+
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
+    lang = config.theme.get("language") or curriculum.default_language
+    prefix = "" if lang == curriculum.default_language else lang
+    entries = curriculum.by_src()
+    for path, (target, src) in redirects.redirects(curriculum, _urls, config.use_directory_urls, prefix).items():
+        out = Path(config.site_dir) / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(redirects.render(target, curriculum.title_in(entries[src], lang), lang), encoding="utf-8")

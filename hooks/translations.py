@@ -1,0 +1,28 @@
+"""MkDocs adapter for translations: a notice on pages shown in English or translated from older English."""
+
+import posixpath
+
+from curriculum import translation
+from curriculum.checked import for_build
+
+
+def _english_href(page_url: str, lang: str) -> str:
+    """Link from a page of the lang site to the same page of the English site at the root."""
+    english = page_url[len(lang) + 1:] if page_url.startswith(lang + "/") else page_url
+    # A directory URL is its own base for relative links; a file URL's base is its folder.
+    start = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    target = posixpath.relpath(english or ".", start or ".")
+    return target + "/" if page_url.endswith("/") and not target.endswith("/") else target
+
+
+def on_page_markdown(markdown, page, config, files):
+    i18n = config.plugins.get("i18n")
+    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
+    lang = config.theme.get("language") or curriculum.default_language
+    state = translation.page_state(curriculum, page.file.src_uri, lang)
+    if state in ("fallback", "outdated"):
+        page.meta["translation_status"] = state
+        page.meta["source_language"] = curriculum.default_language
+        english = _english_href(page.url, lang)
+        return translation.notice_markdown(state, lang, page.file.src_uri, english) + markdown
+    return markdown
