@@ -4,7 +4,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from curriculum import redirects
+from curriculum import interface, redirects
 from curriculum.checked import for_build
 
 _urls: dict[str, str] = {}
@@ -28,3 +28,17 @@ def on_post_build(config):
         out = Path(config.site_dir) / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(redirects.render(target, curriculum.title_in(entries[src], lang), lang), encoding="utf-8")
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Lessons name their short link, for the copy-link buttons."""
+    i18n = config.plugins.get("i18n")
+    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
+    lang = config.theme.get("language") or curriculum.default_language
+    src = page.file.src_uri.replace(f".{lang}.md", ".md")
+    lesson = next((e for e in curriculum.lessons() if e.src == src), None)
+    if lesson is not None:
+        prefix = "" if lang == curriculum.default_language else lang
+        page.meta["short_link"] = redirects.relative_to_page(redirects.short_link(lesson.meta["id"], prefix, config.use_directory_urls), page.url)
+        page.meta["link_strings"] = interface.table_for(lang, "links.")
+    return markdown

@@ -1,18 +1,13 @@
 """MkDocs adapter for translations: a notice on pages shown in English or translated from older English."""
 
-import posixpath
-
-from curriculum import translation
+from curriculum import redirects, translation
 from curriculum.checked import for_build
 
 
 def _english_href(page_url: str, lang: str) -> str:
     """Link from a page of the lang site to the same page of the English site at the root."""
     english = page_url[len(lang) + 1:] if page_url.startswith(lang + "/") else page_url
-    # A directory URL is its own base for relative links; a file URL's base is its folder.
-    start = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
-    target = posixpath.relpath(english or ".", start or ".")
-    return target + "/" if page_url.endswith("/") and not target.endswith("/") else target
+    return redirects.relative_to_page(english, page_url)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -12,7 +12,10 @@ def load_checked(docs_dir: Path, repo_root: Path, i18n_settings: dict) -> model.
     """The curriculum under docs_dir; raises ContentError listing every problem."""
     default, codes = languages.languages(i18n_settings)
     curriculum = model.load_cached(Path(docs_dir), Path(repo_root), codes, default)
-    problems = validation.validate(curriculum)
+    # Every hook asks for the curriculum on every page; validate each loaded version once.
+    if curriculum.validated is None:
+        curriculum.validated = validation.validate(curriculum)
+    problems = curriculum.validated
     if problems:
         raise ContentError(problems)
     return curriculum

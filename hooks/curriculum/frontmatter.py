@@ -48,6 +48,9 @@ class Source:
 
     def headings(self) -> list[Heading]:
         """The body's Markdown headings with their file lines, skipping code blocks."""
+        cached = self.__dict__.get("_headings")
+        if cached is not None and cached[0] == self.body:
+            return cached[1]
         found = []
         in_code = False
         for offset, text in enumerate(self.body.split("\n")):
@@ -62,6 +65,7 @@ class Source:
                 anchor = explicit.group(1) if explicit else None
                 title = title[: explicit.start()] if explicit else title
                 found.append(Heading(len(match.group(1)), title.strip(), anchor, self.body_line + offset))
+        self.__dict__["_headings"] = (self.body, found)
         return found
 
     def heading_anchors(self) -> list[tuple[str, int]]:

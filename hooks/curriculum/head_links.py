@@ -17,3 +17,26 @@ def drop_hreflang_links(html: str) -> str:
     if head_end < 0:
         return html
     return HREFLANG_LINK.sub("", html[:head_end]) + html[head_end:]
+
+
+LANGUAGE_LINK = re.compile(r'<a href="(/[^"]*)" hreflang="')
+
+
+def relative_language_links(html: str, page_url: str) -> str:
+    """The i18n plugin writes language-home links as /es/; make them relative to the page.
+
+    Root-absolute links break when the site is served below a path (a
+    project's Pages site) or opened from the file system.
+    """
+    import posixpath
+
+    base = page_url if page_url.endswith("/") or page_url == "" else posixpath.dirname(page_url) + "/"
+
+    def relative(match):
+        target = match.group(1).lstrip("/")
+        link = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        if match.group(1).endswith("/") and not link.endswith("/"):
+            link += "/"
+        return f'<a href="{link}" hreflang="'
+
+    return LANGUAGE_LINK.sub(relative, html)

@@ -64,6 +64,7 @@ class Curriculum:
     problems: list[Problem]
     # Files that exist but could not be read; later checks must not report them a second time.
     unreadable: set[str] = field(default_factory=set)
+    validated: list[Problem] | None = None  # set by checked.load_checked
 
     def sources(self) -> list[Entry]:
         """Default-language entries: the originals that translations follow."""

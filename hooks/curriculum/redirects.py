@@ -35,7 +35,7 @@ TEMPLATE = """<!doctype html>
 """
 
 
-def _page_url(src: str, use_directory_urls: bool) -> str:
+def source_url(src: str, use_directory_urls: bool) -> str:
     """The URL MkDocs gives a Markdown source, relative to the site (or language) root."""
     stem = src[: -len(".md")]
     if not use_directory_urls:
@@ -63,7 +63,7 @@ def redirects(curriculum: Curriculum, urls: dict[str, str], use_directory_urls: 
             continue
         sources = [f"{SHORT_LINK_PREFIX}/{lesson.meta['id']}.md"] + list(lesson.meta.get("aliases") or [])
         for old in sources:
-            path = posixpath.join(prefix, _file_of(_page_url(old, use_directory_urls)))
+            path = posixpath.join(prefix, _file_of(source_url(old, use_directory_urls)))
             relative = posixpath.relpath(_file_of(target), posixpath.dirname(path))
             if use_directory_urls and relative.endswith("index.html"):
                 relative = relative[: -len("index.html")] or "./"
@@ -75,6 +75,25 @@ def render(target: str, title: str, lang: str) -> str:
     return TEMPLATE.format(target=html.escape(target), title=html.escape(title), lang=lang)
 
 
-def short_link(lesson_id: str, prefix: str = "") -> str:
+def short_link(lesson_id: str, prefix: str = "", use_directory_urls: bool = True) -> str:
     """The short link of a lesson relative to the site root, as mentors share it."""
-    return posixpath.join(prefix, SHORT_LINK_PREFIX, lesson_id) + "/"
+    return posixpath.join(prefix, source_url(f"{SHORT_LINK_PREFIX}/{lesson_id}.md", use_directory_urls))
+
+
+def lesson_urls(curriculum: Curriculum, languages: list[str], use_directory_urls: bool = True) -> set[str]:
+    """The URL of every lesson in every language, relative to the site root."""
+    urls = set()
+    for lesson in curriculum.lessons():
+        url = source_url(lesson.src, use_directory_urls)
+        for lang in languages:
+            urls.add(url if lang == curriculum.default_language else f"{lang}/{url}")
+    return urls
+
+
+def relative_to_page(target: str, page_url: str) -> str:
+    """A site-root-relative URL as seen from a page, so links work below any path and offline."""
+    # A directory URL is its own base for relative links; a file URL's base is its folder.
+    base = page_url.rstrip("/") if page_url.endswith("/") else posixpath.dirname(page_url)
+    link = posixpath.relpath(target or ".", base or ".")
+    is_folder = target == "" or target.endswith("/")
+    return link + "/" if is_folder and not link.endswith("/") else link

@@ -236,9 +236,36 @@ def check_lessons(curriculum: Curriculum) -> list[Problem]:
                         f"`{section}` is not the anchor of a heading in this lesson; "
                         f"add {{#{section}}} to the heading that teaches it, or fix the name"
                     )))
+    problems += _check_aliases(curriculum)
     # A lesson that could not be read still exists; its file name stands in for its id.
     unreadable_ids = {PurePosixPath(src).stem for src in curriculum.unreadable}
     problems += _check_prerequisites(curriculum.lessons(), lesson_ids, unreadable_ids)
+    return problems
+
+
+def _check_aliases(curriculum: Curriculum) -> list[Problem]:
+    """An old path may redirect to one lesson only, and never hide a page that exists."""
+    problems, claimed = [], {}
+    existing = {e.source_src for e in curriculum.entries} | curriculum.unreadable
+    for lesson in curriculum.lessons():
+        aliases = lesson.meta.get("aliases")
+        for index, alias in enumerate(aliases if isinstance(aliases, list) else []):
+            if not isinstance(alias, str):
+                continue
+            where = ("aliases", index)
+            if alias in existing:
+                problems.append(_problem(lesson, where, f"aliases[{index}]", (
+                    f"{alias} is a page that exists; an alias is an old path that no longer has a page, so remove it"
+                )))
+            elif alias.startswith("go/"):
+                problems.append(_problem(lesson, where, f"aliases[{index}]", (
+                    f"{alias} is under go/, where the short links live; short links need no alias, so remove it"
+                )))
+            elif alias in claimed:
+                problems.append(_problem(lesson, where, f"aliases[{index}]", (
+                    f"{alias} is already an alias of {claimed[alias]}; an old path can lead to one lesson only"
+                )))
+            claimed.setdefault(alias, lesson.source.path)
     return problems
 
 

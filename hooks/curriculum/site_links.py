@@ -1,0 +1,159 @@
+"""Step 6 of the pipeline (check): every link inside the built site, in every language, and the URLs it publishes.
+
+Works on the HTML that readers get, after every hook and plugin has run, so
+it also covers generated pages, redirects and the theme's own links. Links
+to other sites are listed, never fetched: checks must not need a network.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urldefrag, urlsplit
+
+LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
+                   ("iframe", "src"), ("audio", "src"), ("video", "src")}
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+@dataclass
+class Page:
+    ids: set[str] = field(default_factory=set)
+    heading_ids: list[str] = field(default_factory=list)
+    links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
+    refresh: str | None = None  # where a redirect page sends the reader
+
+
+class _Collector(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if values.get("id"):
+            self.page.ids.add(values["id"])
+            if tag in HEADINGS:
+                self.page.heading_ids.append(values["id"])
+        for name, value in attrs:
+            if (tag, name) in LINK_ATTRIBUTES and value:
+                self.page.links.append((value, self.getpos()[0]))
+        if tag == "meta" and values.get("http-equiv", "").lower() == "refresh":
+            target = values.get("content", "").partition("url=")[2]
+            if target:
+                self.page.links.append((target, self.getpos()[0]))
+                self.page.refresh = target
+
+
+def read_page(path: Path) -> Page:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8", errors="replace"))
+    return collector.page
+
+
+def scan(site: Path) -> dict[str, Page]:
+    """Every HTML file of the site, by its path relative to the site root."""
+    return {p.relative_to(site).as_posix(): read_page(p) for p in sorted(site.rglob("*.html"))}
+
+
+def is_external(target: str) -> bool:
+    scheme = urlsplit(target).scheme
+    return target.startswith("//") or scheme in ("http", "https")
+
+
+def _resolve(page_path: str, target: str, site: Path | None) -> tuple[str, str] | None:
+    """(file path relative to the site, fragment) that a relative link points at; None for non-file schemes."""
+    if urlsplit(target).scheme:  # mailto:, tel:, javascript:, data:
+        return None
+    url, fragment = urldefrag(target)
+    url = unquote(urlsplit(url).path)
+    if not url:
+        return page_path, fragment
+    # The 404 page is served at any address, so its links start at the site root.
+    base = "" if url.startswith("/") else posixpath.dirname(page_path)
+    joined = posixpath.normpath(posixpath.join(base, url.lstrip("/")))
+    if url.endswith("/") or (site is not None and (site / joined).is_dir()):
+        joined = posixpath.join(joined, "index.html")
+    return joined, fragment
+
+
+@dataclass
+class Report:
+    broken: list[str]
+    external: set[str]
+
+
+def check(site: Path, pages: dict[str, Page] | None = None) -> Report:
+    pages = pages if pages is not None else scan(site)
+    broken, external = [], set()
+    for path, page in pages.items():
+        for target, line in page.links:
+            if is_external(target):
+                external.add(target)
+                continue
+            if target.startswith("/") and not path.endswith("404.html"):
+                broken.append(f"{path}:{line}: link to {target}: starts at the server root, so it breaks "
+                              "below a sub-path and offline; make it relative")
+                continue
+            resolved = _resolve(path, target, site)
+            if resolved is None:
+                continue
+            file, fragment = resolved
+            if file.startswith("../") or not (site / file).is_file():
+                broken.append(f"{path}:{line}: link to {target}: no such page or file")
+            elif fragment and file.endswith(".html") and fragment not in pages[file].ids:
+                broken.append(f"{path}:{line}: link to {target}: the page has no section #{fragment}")
+    return Report(sorted(broken), external)
+
+
+def page_url(path: str) -> str:
+    """The public URL of an HTML file: folders for index.html, as directory URLs are served."""
+    if path == "index.html":
+        return ""
+    return path[: -len("index.html")] if path.endswith("/index.html") else path
+
+
+def published_urls(pages: dict[str, Page], lesson_urls: set[str]) -> set[str]:
+    """Every page URL, plus each section anchor of the lesson pages (the links mentors share).
+
+    A redirect page serves the anchors of the page it leads to: the anchor
+    travels with the reader.
+    """
+    urls = set()
+    for path, page in pages.items():
+        if path.endswith("404.html"):
+            continue
+        url = page_url(path)
+        urls.add(url or "./")
+        target_path, target = path, page
+        if page.refresh:
+            resolved = _resolve(path, page.refresh, None)
+            target_path = resolved[0] if resolved else path
+            target = pages.get(target_path, page)
+        if page_url(target_path) in lesson_urls:
+            urls.update(f"{url}#{anchor}" for anchor in target.heading_ids)
+    return urls
+
+
+def lost_urls(locked: set[str], current: set[str]) -> list[str]:
+    return sorted(locked - current)
+
+
+def read_lock(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+
+
+LOCK_HEADER = (
+    "# Every public URL the site has published, relative to the site root: pages, short links\n"
+    "# (go/<lesson id>/) and lesson sections (#anchor), in every language. A build must keep\n"
+    "# serving all of them (tests/test_links.py). Add new ones with scripts/lock-urls after review;\n"
+    "# never delete a line: give a moved lesson an `aliases` entry instead.\n"
+)
+
+
+def write_lock(path: Path, urls: set[str]) -> None:
+    path.write_text(LOCK_HEADER + "".join(f"{u}\n" for u in sorted(urls)), encoding="utf-8")
