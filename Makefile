@@ -8,7 +8,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 export CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate deps test-deps browser clean
+.PHONY: site test lint serve validate bench deps test-deps browser clean
 
 site: deps
 	$(PY) scripts/build
@@ -19,8 +19,16 @@ serve: deps
 validate: deps
 	$(PY) scripts/validate
 
-test: test-deps browser
+test: lint test-deps browser
 	$(PY) -m pytest
+
+# Spelling of the English pages (translations, name.<lang>.md, are not English) and Python style.
+ENGLISH_PAGES = README.md CONTRIBUTING.md $(shell find docs -name '*.md' ! -name '*.??.md' | sort)
+
+lint: test-deps
+	$(PY) -m codespell_lib --ignore-words=.codespell-words.txt $(ENGLISH_PAGES)
+	$(PY) -m ruff check hooks scripts tests
+	$(PY) -m ruff format --check hooks scripts
 
 deps: $(VENV)/.deps-installed
 
@@ -28,6 +36,10 @@ test-deps: $(VENV)/.test-deps-installed
 
 browser:
 	scripts/install-browser
+
+# Page weight and build time against vanilla Material; it reports and never fails on a number.
+bench: test-deps browser
+	$(PY) scripts/bench
 
 clean:
 	rm -rf site .site.building .site.old

@@ -4,7 +4,7 @@ The module, programme and DPG checklist pages themselves are generated
 pages (hooks/generated_pages.py).
 """
 
-from curriculum import checklist_pages, checklists, interface
+from curriculum import checklist_pages, checklists, interface, print_view
 from curriculum.checked import for_build
 
 
@@ -15,6 +15,7 @@ def on_page_markdown(markdown, page, config, files):
     src = page.file.src_uri.replace(f".{lang}.md", ".md")
     infos = checklists.modules(curriculum, lang)
     checklist_pages_here = {m.checklist_src for m in infos} | {checklists.PROGRAMME_CHECKLIST, checklists.DPG_READINESS}
+    checklist_pages_here |= {print_view.print_src(m) for m in curriculum.modules}
     if src in checklist_pages_here:
         page.meta["checklist_strings"] = interface.table_for(lang, "checklist.")
         return markdown

@@ -6,7 +6,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from curriculum import checklists, navigation
+from curriculum import checklists, navigation, print_view
 from curriculum.checked import for_build
 from curriculum.problems import ContentError
 
@@ -22,7 +22,11 @@ def on_config(config):
         curriculum = _curriculum(config)
     except ContentError as error:
         raise PluginError(str(error)) from None
-    extras = {m.src: [m.checklist_src] for m in checklists.modules(curriculum, curriculum.default_language)}
+    # Each module section ends with its generated pages: the checklist, then the print view.
+    extras = {
+        m.entry.src: [m.entry.src.rsplit("/", 1)[0] + "/" + checklists.CHECKLIST_NAME, print_view.print_src(m)]
+        for m in curriculum.modules
+    }
     nav, problems = navigation.expand(list(config.nav or []), curriculum, Path(config.config_file_path).name, extras)
     if problems:
         raise PluginError(str(ContentError(problems)))

@@ -1,9 +1,26 @@
-"""MkDocs adapter for post-processing each rendered page (hooks/curriculum/accessibility.py, head_links.py)."""
+"""MkDocs adapter for post-processing each rendered page.
 
-from curriculum.accessibility import label_search_dialog, mark_direction
+accessibility.py: repairs for screen readers; head_links.py: no wasted
+requests, relative language links; search_on_demand.py: search loads on intent,
+from the page's own language.
+"""
+
+from curriculum import redirects
+from curriculum.accessibility import focusable_code_blocks, label_search_dialog, mark_direction
+from curriculum.checked import for_build
 from curriculum.head_links import drop_hreflang_links, relative_language_links
+from curriculum.search_on_demand import defer_bundle, set_search_base
+
+LOADER = "assets/javascripts/search-on-demand.js"
 
 
 def on_post_page(output, page, config):
-    output = drop_hreflang_links(mark_direction(label_search_dialog(output)))
-    return relative_language_links(output, page.url)
+    i18n = config.plugins.get("i18n")
+    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
+    lang = config.theme.get("language") or curriculum.default_language
+    output = drop_hreflang_links(mark_direction(label_search_dialog(focusable_code_blocks(output))))
+    output = relative_language_links(output, page.url)
+    output = defer_bundle(output, redirects.relative_to_page(LOADER, page.url))
+    if lang != curriculum.default_language:
+        output = set_search_base(output, redirects.relative_to_page(f"{lang}/", page.url).rstrip("/") or ".")
+    return output

@@ -39,6 +39,8 @@ def on_page_markdown(markdown, page, config, files):
     lesson = next((e for e in curriculum.lessons() if e.src == src), None)
     if lesson is not None:
         prefix = "" if lang == curriculum.default_language else lang
-        page.meta["short_link"] = redirects.relative_to_page(redirects.short_link(lesson.meta["id"], prefix, config.use_directory_urls), page.url)
+        page.meta["short_link"] = redirects.relative_to_page(
+            redirects.short_link(lesson.meta["id"], prefix, config.use_directory_urls), page.url
+        )
         page.meta["link_strings"] = interface.table_for(lang, "links.")
     return markdown

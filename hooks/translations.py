@@ -6,7 +6,7 @@ from curriculum.checked import for_build
 
 def _english_href(page_url: str, lang: str) -> str:
     """Link from a page of the lang site to the same page of the English site at the root."""
-    english = page_url[len(lang) + 1:] if page_url.startswith(lang + "/") else page_url
+    english = page_url[len(lang) + 1 :] if page_url.startswith(lang + "/") else page_url
     return redirects.relative_to_page(english, page_url)
 
 

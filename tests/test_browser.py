@@ -3,11 +3,9 @@
 from urllib.parse import urlparse
 
 import pytest
-from helpers import load_real_curriculum
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT
 
-from curriculum import model
+from helpers import load_real_curriculum
 
 
 def first_lesson_path() -> str:

@@ -1,10 +1,10 @@
 """Collecting and grouping checklist items from lesson front-matter, and the pages made from them."""
 
 import pytest
-from helpers import FIXTURE_SITE
 
 from curriculum import checklist_pages, checklists, model
 from curriculum.problems import ContentError
+from helpers import FIXTURE_SITE
 
 
 @pytest.fixture

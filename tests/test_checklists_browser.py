@@ -4,6 +4,7 @@ import json
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from conftest import run_script
 from helpers import copy_fixture_site
 

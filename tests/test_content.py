@@ -3,10 +3,8 @@
 import re
 
 import pytest
-from helpers import load_real_curriculum
-from conftest import ROOT
 
-from curriculum import model
+from helpers import load_real_curriculum
 
 CURRICULUM = load_real_curriculum()
 LESSONS = CURRICULUM.lessons()

@@ -4,10 +4,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_script
-from helpers import FIXTURE_SITE, copy_fixture_site
 
+from conftest import run_script
 from curriculum import model, redirects, site_links
+from helpers import FIXTURE_SITE, copy_fixture_site
 
 
 @pytest.fixture

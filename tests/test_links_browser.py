@@ -1,6 +1,7 @@
 """Short links and copy-link buttons in a real headless Chromium."""
 
 import pytest
+
 from conftest import run_script
 from helpers import copy_fixture_site
 

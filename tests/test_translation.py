@@ -4,11 +4,11 @@ import json
 import shutil
 
 import pytest
-from conftest import run_script
-from helpers import FIXTURE_SITE, copy_fixture_site
 
+from conftest import run_script
 from curriculum import model, translation, validation
 from curriculum.frontmatter import read_source
+from helpers import FIXTURE_SITE, copy_fixture_site
 
 
 def load(site):

@@ -1,12 +1,10 @@
 """Languages in a real headless Chromium: switching keeps the place, Persian reads right to left, notices show."""
 
 import pytest
-from helpers import load_real_curriculum
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, run_script
-from helpers import copy_fixture_site
 
-from curriculum import model
+from conftest import run_script
+from helpers import copy_fixture_site, load_real_curriculum
 
 
 @pytest.fixture(scope="session")

@@ -3,11 +3,10 @@
 from pathlib import Path
 
 import pytest
-from helpers import load_real_curriculum
-from conftest import ROOT, run_script
-from helpers import FIXTURE_SITE, INVALID_CASES, apply_case, copy_fixture_site
 
+from conftest import run_script
 from curriculum import model, validation
+from helpers import FIXTURE_SITE, INVALID_CASES, apply_case, copy_fixture_site, load_real_curriculum
 
 CASES = sorted(p for p in INVALID_CASES.iterdir() if p.is_dir())
 

@@ -25,3 +25,14 @@ def mark_direction(html: str) -> str:
     if '<body dir="rtl"' in html and "<html dir=" not in html:
         return html.replace("<html ", '<html dir="rtl" ', 1)
     return html
+
+
+CODE_BLOCK = re.compile(r"(<pre[^>]*>(?:<span></span>)?)<code>")
+
+
+def focusable_code_blocks(html: str) -> str:
+    """A code block that scrolls sideways must take keyboard focus, or keyboard users cannot read it all.
+
+    Material's script adds this at run time; the pages here load that script only for search.
+    """
+    return CODE_BLOCK.sub(r'\1<code tabindex="0">', html)

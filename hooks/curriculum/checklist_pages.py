@@ -14,7 +14,14 @@ import posixpath
 
 from . import interface
 from .checklists import (
-    DPG_INDICATORS, DPG_READINESS, PROGRAMME_CHECKLIST, Item, ModuleInfo, by_indicator, by_lesson, by_module,
+    DPG_INDICATORS,
+    DPG_READINESS,
+    PROGRAMME_CHECKLIST,
+    Item,
+    ModuleInfo,
+    by_indicator,
+    by_lesson,
+    by_module,
     by_quarter,
 )
 
@@ -38,9 +45,11 @@ def item_line(item: Item, page_src: str, lang: str, *, on_lesson: bool = False, 
     if on_lesson:
         if item.section:
             title = html.escape(item.lesson_title).replace('"', "&quot;")
-            parts.append(f"[{interface.text('checklist.learn_in', lang)}](#{item.section}){{ data-title=\"{title}\" }}")
+            parts.append(f'[{interface.text("checklist.learn_in", lang)}](#{item.section}){{ data-title="{title}" }}')
     else:
-        parts.append(f"[{html.escape(item.lesson_title, quote=False)}]({_link(page_src, item.lesson_src, item.section)})")
+        parts.append(
+            f"[{html.escape(item.lesson_title, quote=False)}]({_link(page_src, item.lesson_src, item.section)})"
+        )
     indicators = dpg_shown or item.dpg
     if indicators:
         label = interface.text("checklist.dpg_badge", lang)
@@ -61,18 +70,24 @@ def progress(items: list[Item], lang: str, label: str) -> str:
     return (
         f'<div class="osm-progress" data-checklist-progress="{ids}">'
         f'<progress max="{total}" value="0" aria-label="{html.escape(label)}"></progress> '
-        f'<span data-checklist-progress-text>{shown}</span></div>\n'
+        f"<span data-checklist-progress-text>{shown}</span></div>\n"
     )
 
 
 def tools(lang: str) -> str:
     """Buttons that need JavaScript stay hidden until the script shows them."""
+
     def button(action: str, key: str) -> str:
-        return (f'<button type="button" class="md-button" data-checklist-action="{action}">'
-                f"{interface.text(key, lang)}</button>")
+        return (
+            f'<button type="button" class="md-button" data-checklist-action="{action}">'
+            f"{interface.text(key, lang)}</button>"
+        )
+
     return (
         '<div class="osm-checklist-tools" data-checklist-tools hidden>'
-        + button("copy", "checklist.copy") + button("export", "checklist.export") + button("import", "checklist.import")
+        + button("copy", "checklist.copy")
+        + button("export", "checklist.export")
+        + button("import", "checklist.import")
         + '<input type="file" accept=".json,application/json" data-checklist-import hidden>'
         + '<p class="osm-checklist-status" role="status" aria-live="polite" data-checklist-status></p>'
         + "</div>\n"
@@ -85,13 +100,15 @@ def lesson_block(items: list[Item], lesson_src: str, module: ModuleInfo, lang: s
         return ""
     heading = interface.text("checklist.lesson_heading", lang)
     see_all = interface.text("checklist.see_all", lang)
-    return "\n".join([
-        f"\n## {heading} {{#{LESSON_ANCHOR}}}\n",
-        item_list(items, lesson_src, lang, on_lesson=True),
-        progress(items, lang, heading),
-        tools(lang),
-        f"[{see_all}]({_link(lesson_src, module.checklist_src)})\n",
-    ])
+    return "\n".join(
+        [
+            f"\n## {heading} {{#{LESSON_ANCHOR}}}\n",
+            item_list(items, lesson_src, lang, on_lesson=True),
+            progress(items, lang, heading),
+            tools(lang),
+            f"[{see_all}]({_link(lesson_src, module.checklist_src)})\n",
+        ]
+    )
 
 
 def module_page(module: ModuleInfo, items: list[Item], lang: str) -> str:
@@ -105,7 +122,9 @@ def module_page(module: ModuleInfo, items: list[Item], lang: str) -> str:
     ]
     for lesson_id, lesson_items in by_lesson(items):
         first = lesson_items[0]
-        out.append(f"## [{html.escape(first.lesson_title, quote=False)}]({_link(page, first.lesson_src)}) {{#{lesson_id}}}\n")
+        out.append(
+            f"## [{html.escape(first.lesson_title, quote=False)}]({_link(page, first.lesson_src)}) {{#{lesson_id}}}\n"
+        )
         out.append(item_list(lesson_items, page, lang))
     return "\n".join(out)
 
@@ -124,11 +143,15 @@ def programme_page(items: list[Item], module_infos: list[ModuleInfo], lang: str)
     for quarter, infos in by_quarter(items, module_infos).items():
         if not infos:
             continue
-        out.append(f"## {interface.text('checklist.quarter', lang, number=quarter, name=names[quarter - 1])} {{#q{quarter}}}\n")
+        out.append(
+            f"## {interface.text('checklist.quarter', lang, number=quarter, name=names[quarter - 1])} {{#q{quarter}}}\n"
+        )
         for info in infos:
             heading = interface.text("checklist.module_heading", lang, number=info.number, title=info.title)
             months = interface.text("checklist.months", lang, first=info.first_month, last=info.last_month)
-            out.append(f"### [{html.escape(heading, quote=False)}]({_link(page, info.checklist_src)}) {{#module-{info.number}}}\n")
+            out.append(
+                f"### [{html.escape(heading, quote=False)}]({_link(page, info.checklist_src)}) {{#module-{info.number}}}\n"
+            )
             out.append(f"{months}\n")
             out.append(progress(grouped[info.number], lang, heading))
             out.append(item_list(grouped[info.number], page, lang))

@@ -59,10 +59,15 @@ def modules(curriculum: Curriculum, lang: str) -> list[ModuleInfo]:
     for module in curriculum.modules:
         shown = curriculum.translation_of(module.entry, lang) or module.entry
         months = module.entry.meta.get("months") or {}
-        found.append(ModuleInfo(
-            module.number, shown.meta.get("title", module.title), module.entry.src,
-            months.get("first", 1), months.get("last", months.get("first", 1)),
-        ))
+        found.append(
+            ModuleInfo(
+                module.number,
+                shown.meta.get("title", module.title),
+                module.entry.src,
+                months.get("first", 1),
+                months.get("last", months.get("first", 1)),
+            )
+        )
     return found
 
 
@@ -79,22 +84,30 @@ def collect(curriculum: Curriculum, lang: str) -> list[Item]:
                 item_id = raw["id"]
                 if item_id in seen:
                     # Validation reports this first; refuse rather than show one box twice.
-                    raise ContentError([Problem(
-                        lesson.source.path, lesson.source.line_of(("checklist", index, "id")),
-                        f"checklist[{index}].id", f"`{item_id}` is already used in {seen[item_id]}; give this item a new id",
-                    )])
+                    raise ContentError(
+                        [
+                            Problem(
+                                lesson.source.path,
+                                lesson.source.line_of(("checklist", index, "id")),
+                                f"checklist[{index}].id",
+                                f"`{item_id}` is already used in {seen[item_id]}; give this item a new id",
+                            )
+                        ]
+                    )
                 seen[item_id] = lesson.source.path
-                items.append(Item(
-                    id=item_id,
-                    text=texts.get(item_id) or raw["text"],
-                    dpg=tuple(sorted(raw.get("dpg") or ())),
-                    section=raw.get("section"),
-                    lesson_id=lesson.meta["id"],
-                    lesson_title=title,
-                    lesson_src=lesson.src,
-                    module_number=module.number,
-                    quarter=quarter_of(first_month),
-                ))
+                items.append(
+                    Item(
+                        id=item_id,
+                        text=texts.get(item_id) or raw["text"],
+                        dpg=tuple(sorted(raw.get("dpg") or ())),
+                        section=raw.get("section"),
+                        lesson_id=lesson.meta["id"],
+                        lesson_title=title,
+                        lesson_src=lesson.src,
+                        module_number=module.number,
+                        quarter=quarter_of(first_month),
+                    )
+                )
     return items
 
 

@@ -91,19 +91,24 @@ def decode(path: str, raw: bytes) -> str:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start]
         raise _fail(
-            path, line, "encoding",
-            f"byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8 "
-            "(in most editors: Save As, Encoding: UTF-8)",
+            path,
+            line,
+            "encoding",
+            f"byte 0x{byte:02x} is not UTF-8 text; save the file as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
         ) from None
     if text.startswith("\ufeff"):
         raise _fail(
-            path, 1, "encoding",
+            path,
+            1,
+            "encoding",
             "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
         )
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         raise _fail(
-            path, line, "line-endings",
+            path,
+            line,
+            "line-endings",
             "Windows line endings (CRLF); save the file with Unix line endings (LF), "
             "or run: git config core.autocrlf input",
         )
@@ -115,7 +120,9 @@ def split(path: str, text: str) -> tuple[str, str, int]:
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:
         raise _fail(
-            path, 1, "front-matter",
+            path,
+            1,
+            "front-matter",
             "there is none; start the file with a line of three dashes (---), then the fields, "
             "then another line of three dashes",
         )
@@ -125,13 +132,17 @@ def split(path: str, text: str) -> tuple[str, str, int]:
             break
     else:
         raise _fail(
-            path, 1, "front-matter",
+            path,
+            1,
+            "front-matter",
             "is not closed; add a line of three dashes (---) after the last field",
         )
     for offset, text_line in enumerate(meta_lines):
         if "\t" in text_line:
             raise _fail(
-                path, FIRST_META_LINE + offset, "front-matter",
+                path,
+                FIRST_META_LINE + offset,
+                "front-matter",
                 "tab character; YAML indents with spaces only, so replace the tab with spaces",
             )
     body = "\n".join(lines[index + 1 :])
@@ -149,7 +160,9 @@ def _key_lines(node: yaml.Node, path: str, prefix: tuple = ()) -> dict[tuple, in
             if key in seen:
                 name = ".".join(str(p) for p in prefix + (key,))
                 raise _fail(
-                    path, line, name,
+                    path,
+                    line,
+                    name,
                     f"is given twice (first on line {seen[key]}); keep one of them",
                 )
             seen[key] = line
@@ -169,7 +182,9 @@ def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
     except yaml.reader.ReaderError as error:
         line = meta_text[: error.position].count("\n") + FIRST_META_LINE
         raise _fail(
-            path, line, "front-matter",
+            path,
+            line,
+            "front-matter",
             f"invisible control character U+{error.character:04X}; delete it (retype the line if you cannot see it)",
         ) from None
     except yaml.YAMLError as error:
@@ -177,7 +192,9 @@ def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
         line = mark.line + FIRST_META_LINE if mark else 1
         problem = getattr(error, "problem", None) or str(error)
         raise _fail(
-            path, line, "front-matter",
+            path,
+            line,
+            "front-matter",
             f"YAML syntax error ({problem}); check indentation and quotes, and put text "
             'that contains ": " or starts with a special character in double quotes',
         ) from None
@@ -185,7 +202,9 @@ def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
         meta, node = {}, None
     if not isinstance(meta, dict):
         raise _fail(
-            path, FIRST_META_LINE, "front-matter",
+            path,
+            FIRST_META_LINE,
+            "front-matter",
             "is not a set of `field: value` lines; write one field per line, such as `title: Choosing a license`",
         )
     return meta, (_key_lines(node, path) if node is not None else {})

@@ -6,23 +6,31 @@ the MkDocs adapter that injects them stays the same when a page is added.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
-from . import checklist_pages, checklists, status_page, translation
+from . import checklist_pages, checklists, print_view, status_page, translation
 from .model import GENERATED_AT_TOP, Curriculum
 
 
-def pages(curriculum: Curriculum, languages: list[str], docs_dir: Path | None = None) -> dict[str, Callable[[str], str]]:
+def pages(
+    curriculum: Curriculum, languages: list[str], docs_dir: Path | None = None
+) -> dict[str, Callable[[str], str]]:
     """src path -> function(lang) returning that page's Markdown."""
     registry: dict[str, Callable[[str], str]] = {}
     for info in checklists.modules(curriculum, curriculum.default_language):
         registry[info.checklist_src] = lambda lang, number=info.number: _module_checklist(curriculum, lang, number)
+    for module in curriculum.modules:
+        registry[print_view.print_src(module)] = lambda lang, module=module: _module_print(curriculum, lang, module)
     registry[checklists.PROGRAMME_CHECKLIST] = lambda lang: checklist_pages.programme_page(
-        checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang)
-    registry[checklists.DPG_READINESS] = lambda lang: checklist_pages.dpg_page(checklists.collect(curriculum, lang), lang)
+        checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang
+    )
+    registry[checklists.DPG_READINESS] = lambda lang: checklist_pages.dpg_page(
+        checklists.collect(curriculum, lang), lang
+    )
     registry[status_page.PAGE] = lambda lang: status_page.render(
-        translation.status(curriculum, languages, docs_dir), languages, lang)
+        translation.status(curriculum, languages, docs_dir), languages, lang
+    )
     assert set(registry) >= set(GENERATED_AT_TOP)
     return registry
 
@@ -31,3 +39,9 @@ def _module_checklist(curriculum: Curriculum, lang: str, number: int) -> str:
     info = next(m for m in checklists.modules(curriculum, lang) if m.number == number)
     items = checklists.by_module(checklists.collect(curriculum, lang)).get(number, [])
     return checklist_pages.module_page(info, items, lang)
+
+
+def _module_print(curriculum: Curriculum, lang: str, module) -> str:
+    info = next(m for m in checklists.modules(curriculum, lang) if m.number == module.number)
+    items = checklists.by_module(checklists.collect(curriculum, lang)).get(module.number, [])
+    return print_view.render(curriculum, module, info, items, lang)

@@ -29,4 +29,4 @@ def text(key: str, lang: str, **values):
 
 def table_for(lang: str, prefix: str) -> dict:
     """All strings under a prefix in one language, for handing to the browser."""
-    return {key[len(prefix):]: text(key, lang) for key in load() if key.startswith(prefix)}
+    return {key[len(prefix) :]: text(key, lang) for key in load() if key.startswith(prefix)}

@@ -10,8 +10,12 @@ from .model import Curriculum
 from .problems import Problem
 
 
-def expand(nav: list, curriculum: Curriculum, config_path: str = "mkdocs.yml",
-           module_extras: dict[str, list[str]] | None = None) -> tuple[list, list[Problem]]:
+def expand(
+    nav: list,
+    curriculum: Curriculum,
+    config_path: str = "mkdocs.yml",
+    module_extras: dict[str, list[str]] | None = None,
+) -> tuple[list, list[Problem]]:
     """Replace each module index in nav with a section of the module's lessons, in order.
 
     module_extras: pages the build generates for a module (its checklist), listed after its lessons.
@@ -33,9 +37,14 @@ def expand(nav: list, curriculum: Curriculum, config_path: str = "mkdocs.yml",
     for entry in curriculum.sources():
         if entry.src not in listed:
             where = "its module's index.md" if entry.kind == "lesson" else entry.src
-            problems.append(Problem(entry.source.path, 1, "nav", (
-                f"this page is not in the navigation; add {where} to `nav` in {config_path}"
-            )))
+            problems.append(
+                Problem(
+                    entry.source.path,
+                    1,
+                    "nav",
+                    (f"this page is not in the navigation; add {where} to `nav` in {config_path}"),
+                )
+            )
     return expanded, problems
 
 

@@ -49,8 +49,9 @@ def _file_of(url: str) -> str:
     return url + "index.html" if url.endswith("/") or url == "" else url
 
 
-def redirects(curriculum: Curriculum, urls: dict[str, str], use_directory_urls: bool,
-              prefix: str = "") -> dict[str, tuple[str, str]]:
+def redirects(
+    curriculum: Curriculum, urls: dict[str, str], use_directory_urls: bool, prefix: str = ""
+) -> dict[str, tuple[str, str]]:
     """Output file path -> (target URL relative to that file, lesson source) for one language's build.
 
     urls: default-language source path -> the page's URL in this build (with its language prefix).

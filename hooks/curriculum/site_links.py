@@ -13,8 +13,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
 
-LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("source", "src"),
-                   ("iframe", "src"), ("audio", "src"), ("video", "src")}
+LINK_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+    ("audio", "src"),
+    ("video", "src"),
+}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
@@ -94,8 +102,10 @@ def check(site: Path, pages: dict[str, Page] | None = None) -> Report:
                 external.add(target)
                 continue
             if target.startswith("/") and not path.endswith("404.html"):
-                broken.append(f"{path}:{line}: link to {target}: starts at the server root, so it breaks "
-                              "below a sub-path and offline; make it relative")
+                broken.append(
+                    f"{path}:{line}: link to {target}: starts at the server root, so it breaks "
+                    "below a sub-path and offline; make it relative"
+                )
                 continue
             resolved = _resolve(path, target, site)
             if resolved is None:
@@ -144,7 +154,11 @@ def lost_urls(locked: set[str], current: set[str]) -> list[str]:
 def read_lock(path: Path) -> set[str]:
     if not path.exists():
         return set()
-    return {line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    return {
+        line.strip()
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
 
 
 LOCK_HEADER = (

@@ -25,7 +25,9 @@ def render(rows: list[Row], languages: list[str], lang: str) -> str:
         "|---|---:|---:|---:|---:|",
     ]
     for code, counts in totals.items():
-        out.append(f"| [{code}](#lang-{code}) | {counts['translated']} | {counts['outdated']} | {counts['missing']} | {counts['percent']} % |")
+        out.append(
+            f"| [{code}](#lang-{code}) | {counts['translated']} | {counts['outdated']} | {counts['missing']} | {counts['percent']} % |"
+        )
     for code in totals:
         out += ["", f"## {code} {{#lang-{code}}}", ""]
         for row in rows:
@@ -33,6 +35,8 @@ def render(rows: list[Row], languages: list[str], lang: str) -> str:
                 continue
             since = f" ({t('english_changed', date=row.english_changed)})" if row.english_changed else ""
             page = row.src
-            out.append(f'- <span data-translation-state="{row.state}">{t(row.state)}</span>: '
-                       f"[{html.escape(row.title, quote=False)}]({page}){since}")
+            out.append(
+                f'- <span data-translation-state="{row.state}">{t(row.state)}</span>: '
+                f"[{html.escape(row.title, quote=False)}]({page}){since}"
+            )
     return "\n".join(out) + "\n"

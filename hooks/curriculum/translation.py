@@ -10,8 +10,8 @@ while a changed sentence or checklist item does.
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import json
+import posixpath
 import subprocess
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -28,7 +28,9 @@ HELP_TRANSLATE_PAGE, HELP_TRANSLATE_ANCHOR = "using-this-site.md", "languages"
 def fingerprint(entry: Entry) -> str:
     meta = entry.meta
     reader_text = {key: meta.get(key) for key in TRANSLATABLE if key in meta}
-    reader_text["checklist"] = [[i.get("id"), i.get("text")] for i in meta.get("checklist") or [] if isinstance(i, dict)]
+    reader_text["checklist"] = [
+        [i.get("id"), i.get("text")] for i in meta.get("checklist") or [] if isinstance(i, dict)
+    ]
     # Trailing spaces and blank lines at the ends carry no meaning.
     body = "\n".join(line.rstrip() for line in entry.source.body.strip().split("\n"))
     canonical = json.dumps([reader_text, body], ensure_ascii=False, sort_keys=True)
@@ -53,8 +55,11 @@ def _source_dates(docs_dir: Path | None, sources: list[str]) -> dict[str, str]:
     for src in sources:
         try:
             out = subprocess.run(
-                ["git", "log", "-1", "--format=%cs", "--", src], cwd=docs_dir,
-                capture_output=True, text=True, timeout=20,
+                ["git", "log", "-1", "--format=%cs", "--", src],
+                cwd=docs_dir,
+                capture_output=True,
+                text=True,
+                timeout=20,
             ).stdout.strip()
         except (OSError, subprocess.SubprocessError):
             return {}
@@ -118,34 +123,65 @@ def check_translations(curriculum: Curriculum, skip: frozenset | set = frozenset
             continue
         path = entry.source.path
         if FINGERPRINT_KEY not in entry.meta:
-            problems.append(Problem(path, 1, FINGERPRINT_KEY, (
-                "is missing; record which English text this translates with "
-                f"`scripts/translation-status --stamp {path}`"
-            )))
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    FINGERPRINT_KEY,
+                    (
+                        "is missing; record which English text this translates with "
+                        f"`scripts/translation-status --stamp {path}`"
+                    ),
+                )
+            )
         for key in ("id", "module", "order", "prerequisites"):
             if key in source.meta and entry.meta.get(key) != source.meta[key]:
-                problems.append(Problem(path, entry.source.line_of((key,)), key, (
-                    f"must be the same as in {source.source.path}; write `{key}: {json.dumps(source.meta[key])}`"
-                )))
+                problems.append(
+                    Problem(
+                        path,
+                        entry.source.line_of((key,)),
+                        key,
+                        (f"must be the same as in {source.source.path}; write `{key}: {json.dumps(source.meta[key])}`"),
+                    )
+                )
         wanted = [i.get("id") for i in source.meta.get("checklist") or [] if isinstance(i, dict)]
         given = [i.get("id") for i in entry.meta.get("checklist") or [] if isinstance(i, dict)]
         if "checklist" in source.meta and given != wanted:
-            problems.append(Problem(path, entry.source.line_of(("checklist",)), "checklist", (
-                f"item ids must match {source.source.path}; list them in the same order: {', '.join(map(str, wanted))}"
-            )))
+            problems.append(
+                Problem(
+                    path,
+                    entry.source.line_of(("checklist",)),
+                    "checklist",
+                    (
+                        f"item ids must match {source.source.path}; list them in the same order: {', '.join(map(str, wanted))}"
+                    ),
+                )
+            )
         english = [a for a, _ in source.source.heading_anchors()]
         translated = dict(entry.source.heading_anchors())
         for anchor in english:
             if anchor not in translated:
-                problems.append(Problem(path, entry.source.body_line, "heading", (
-                    f"anchor `{anchor}` of {source.source.path} is missing; translate that heading and keep "
-                    f"{{#{anchor}}} at its end, so links to the section work in every language"
-                )))
+                problems.append(
+                    Problem(
+                        path,
+                        entry.source.body_line,
+                        "heading",
+                        (
+                            f"anchor `{anchor}` of {source.source.path} is missing; translate that heading and keep "
+                            f"{{#{anchor}}} at its end, so links to the section work in every language"
+                        ),
+                    )
+                )
         for anchor, line in translated.items():
             if anchor not in english:
-                problems.append(Problem(path, line, "heading", (
-                    f"anchor `{anchor}` is not in {source.source.path}; use the English heading's anchor"
-                )))
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        "heading",
+                        (f"anchor `{anchor}` is not in {source.source.path}; use the English heading's anchor"),
+                    )
+                )
     return problems
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
@@ -22,8 +21,12 @@ from .problems import Problem
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schema" / "front-matter.schema.json"
 TYPE_NAMES = {
-    "string": "text", "integer": "a whole number", "number": "a number",
-    "array": "a list", "object": "a set of `field: value` lines", "boolean": "true or false",
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a set of `field: value` lines",
+    "boolean": "true or false",
 }
 
 
@@ -90,43 +93,58 @@ def describe(error, schema: dict) -> tuple[tuple, str, str]:
         missing = error.message.split("'")[1]
         property_node = _resolve(schema, error.schema["properties"][missing])
         example = _example(property_node, missing)
-        return path, _field_name(path + (missing,)), f"is missing; add it, {example or 'see schema/front-matter.schema.json'}"
+        return (
+            path,
+            _field_name(path + (missing,)),
+            f"is missing; add it, {example or 'see schema/front-matter.schema.json'}",
+        )
     if kind == "additionalProperties":
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         known = sorted(error.schema.get("properties", {}))
         unknown = extra[0]
         close = difflib.get_close_matches(unknown, known, n=1)
         fix = f"did you mean `{close[0]}`?" if close else "remove it"
-        return path + (unknown,), _field_name(path + (unknown,)), (
-            f"is not a known field; {fix} (known fields: {', '.join(known)})"
+        return (
+            path + (unknown,),
+            _field_name(path + (unknown,)),
+            (f"is not a known field; {fix} (known fields: {', '.join(known)})"),
         )
     if kind == "type":
         return path, _field_name(path), f"must be {_expected(node)}, not {_shown(error.instance)}{hint}"
     if kind == "not":
-        return path, _field_name(path), (
-            f"{_shown(error.instance)} is still a placeholder; replace it with the real text"
+        return (
+            path,
+            _field_name(path),
+            (f"{_shown(error.instance)} is still a placeholder; replace it with the real text"),
         )
     if kind == "pattern":
         return path, _field_name(path), f"{_shown(error.instance)} does not fit; write {_expected(node)}"
     if kind == "maxLength":
-        return path, _field_name(path), (
-            f"is {len(error.instance)} characters long; shorten it to at most {error.validator_value}"
+        return (
+            path,
+            _field_name(path),
+            (f"is {len(error.instance)} characters long; shorten it to at most {error.validator_value}"),
         )
     if kind == "minLength":
         return path, _field_name(path), f"is empty; write {_expected(node)}"
     if kind in ("minimum", "maximum"):
         low, high = node.get("minimum"), node.get("maximum")
-        allowed = f"from {low} to {high}" if low is not None and high is not None else (
-            f"at least {low}" if low is not None else f"at most {high}")
+        allowed = (
+            f"from {low} to {high}"
+            if low is not None and high is not None
+            else (f"at least {low}" if low is not None else f"at most {high}")
+        )
         what = node.get("x-expected") or f"a number {allowed}"
-        return path, _field_name(path), f"{_shown(error.instance)} is out of range; write {what}" + (f", {example}" if example else "")
+        return (
+            path,
+            _field_name(path),
+            f"{_shown(error.instance)} is out of range; write {what}" + (f", {example}" if example else ""),
+        )
     if kind == "minItems":
         count = error.validator_value
         return path, _field_name(path), f"needs at least {count} item{'s' if count != 1 else ''}{hint}"
     if kind == "maxItems":
-        return path, _field_name(path), (
-            f"has {len(error.instance)} items; keep at most {error.validator_value}"
-        )
+        return path, _field_name(path), (f"has {len(error.instance)} items; keep at most {error.validator_value}")
     if kind == "uniqueItems":
         seen, repeated = [], None
         for item in error.instance:
@@ -136,9 +154,7 @@ def describe(error, schema: dict) -> tuple[tuple, str, str]:
             seen.append(item)
         return path, _field_name(path), f"lists {_shown(repeated)} twice; remove the repeat"
     if kind == "enum":
-        return path, _field_name(path), (
-            f"{_shown(error.instance)} is not allowed; write {_expected(node)}"
-        )
+        return path, _field_name(path), (f"{_shown(error.instance)} is not allowed; write {_expected(node)}")
     return path, _field_name(path), f"{error.message}{hint}"
 
 
@@ -163,30 +179,54 @@ def check_modules(curriculum: Curriculum) -> list[Problem]:
         folder_number = int(MODULE_FOLDER.match(module.folder).group(1))
         declared = entry.meta.get("module")
         if isinstance(declared, int) and declared != folder_number:
-            problems.append(_problem(entry, ("module",), "module", (
-                f"{declared} does not match the folder {module.folder}/; write `module: {folder_number}`"
-            )))
+            problems.append(
+                _problem(
+                    entry,
+                    ("module",),
+                    "module",
+                    (f"{declared} does not match the folder {module.folder}/; write `module: {folder_number}`"),
+                )
+            )
         if folder_number in numbers:
-            problems.append(_problem(entry, ("module",), "module", (
-                f"number {folder_number} is also used by {numbers[folder_number].source.path}; "
-                "give each module folder its own number"
-            )))
+            problems.append(
+                _problem(
+                    entry,
+                    ("module",),
+                    "module",
+                    (
+                        f"number {folder_number} is also used by {numbers[folder_number].source.path}; "
+                        "give each module folder its own number"
+                    ),
+                )
+            )
         numbers.setdefault(folder_number, entry)
         months = entry.meta.get("months")
         if isinstance(months, dict):
             first, last = months.get("first"), months.get("last")
             if isinstance(first, int) and isinstance(last, int) and first > last:
-                problems.append(_problem(entry, ("months", "last"), "months.last", (
-                    f"month {last} comes before the first month {first}; write a last month of {first} or later"
-                )))
+                problems.append(
+                    _problem(
+                        entry,
+                        ("months", "last"),
+                        "months.last",
+                        (f"month {last} comes before the first month {first}; write a last month of {first} or later"),
+                    )
+                )
     expected = 1
     for number in sorted(numbers):
         if number != expected:
             entry = numbers[number]
-            problems.append(_problem(entry, ("module",), "module", (
-                f"module {number} comes with no module {expected} before it; number the module "
-                f"folders 01, 02, 03 ... without gaps (rename this folder to {expected:02d}-...)"
-            )))
+            problems.append(
+                _problem(
+                    entry,
+                    ("module",),
+                    "module",
+                    (
+                        f"module {number} comes with no module {expected} before it; number the module "
+                        f"folders 01, 02, 03 ... without gaps (rename this folder to {expected:02d}-...)"
+                    ),
+                )
+            )
         expected = number + 1
     return problems
 
@@ -203,19 +243,33 @@ def check_lessons(curriculum: Curriculum) -> list[Problem]:
             if isinstance(lesson_id, str):
                 if lesson_id in lesson_ids:
                     first = lesson_ids[lesson_id]
-                    problems.append(_problem(lesson, ("id",), "id", (
-                        f"`{lesson_id}` is already the id of {first.source.path}:{first.source.line_of(('id',))}; "
-                        "ids are permanent, so give this lesson a new one"
-                    )))
+                    problems.append(
+                        _problem(
+                            lesson,
+                            ("id",),
+                            "id",
+                            (
+                                f"`{lesson_id}` is already the id of {first.source.path}:{first.source.line_of(('id',))}; "
+                                "ids are permanent, so give this lesson a new one"
+                            ),
+                        )
+                    )
                 else:
                     lesson_ids[lesson_id] = lesson
             order = meta.get("order")
             if isinstance(order, int):
                 if order in orders:
-                    problems.append(_problem(lesson, ("order",), "order", (
-                        f"{order} is also the order of {orders[order].source.path}; "
-                        "give each lesson of the module its own position"
-                    )))
+                    problems.append(
+                        _problem(
+                            lesson,
+                            ("order",),
+                            "order",
+                            (
+                                f"{order} is also the order of {orders[order].source.path}; "
+                                "give each lesson of the module its own position"
+                            ),
+                        )
+                    )
                 orders.setdefault(order, lesson)
             anchors = {anchor for anchor, _ in lesson.source.heading_anchors()}
             for index, item in enumerate(_items(meta)):
@@ -223,19 +277,33 @@ def check_lessons(curriculum: Curriculum) -> list[Problem]:
                 if isinstance(item_id, str):
                     if item_id in item_ids:
                         other, other_index = item_ids[item_id]
-                        problems.append(_problem(lesson, ("checklist", index, "id"), f"checklist[{index}].id", (
-                            f"`{item_id}` is already used by "
-                            f"{other.source.path}:{other.source.line_of(('checklist', other_index, 'id'))}; "
-                            "progress is stored by id, so give this item a new one"
-                        )))
+                        problems.append(
+                            _problem(
+                                lesson,
+                                ("checklist", index, "id"),
+                                f"checklist[{index}].id",
+                                (
+                                    f"`{item_id}` is already used by "
+                                    f"{other.source.path}:{other.source.line_of(('checklist', other_index, 'id'))}; "
+                                    "progress is stored by id, so give this item a new one"
+                                ),
+                            )
+                        )
                     else:
                         item_ids[item_id] = (lesson, index)
                 section = item.get("section")
                 if isinstance(section, str) and section not in anchors:
-                    problems.append(_problem(lesson, ("checklist", index, "section"), f"checklist[{index}].section", (
-                        f"`{section}` is not the anchor of a heading in this lesson; "
-                        f"add {{#{section}}} to the heading that teaches it, or fix the name"
-                    )))
+                    problems.append(
+                        _problem(
+                            lesson,
+                            ("checklist", index, "section"),
+                            f"checklist[{index}].section",
+                            (
+                                f"`{section}` is not the anchor of a heading in this lesson; "
+                                f"add {{#{section}}} to the heading that teaches it, or fix the name"
+                            ),
+                        )
+                    )
     problems += _check_aliases(curriculum)
     # A lesson that could not be read still exists; its file name stands in for its id.
     unreadable_ids = {PurePosixPath(src).stem for src in curriculum.unreadable}
@@ -254,17 +322,34 @@ def _check_aliases(curriculum: Curriculum) -> list[Problem]:
                 continue
             where = ("aliases", index)
             if alias in existing:
-                problems.append(_problem(lesson, where, f"aliases[{index}]", (
-                    f"{alias} is a page that exists; an alias is an old path that no longer has a page, so remove it"
-                )))
+                problems.append(
+                    _problem(
+                        lesson,
+                        where,
+                        f"aliases[{index}]",
+                        (
+                            f"{alias} is a page that exists; an alias is an old path that no longer has a page, so remove it"
+                        ),
+                    )
+                )
             elif alias.startswith("go/"):
-                problems.append(_problem(lesson, where, f"aliases[{index}]", (
-                    f"{alias} is under go/, where the short links live; short links need no alias, so remove it"
-                )))
+                problems.append(
+                    _problem(
+                        lesson,
+                        where,
+                        f"aliases[{index}]",
+                        (f"{alias} is under go/, where the short links live; short links need no alias, so remove it"),
+                    )
+                )
             elif alias in claimed:
-                problems.append(_problem(lesson, where, f"aliases[{index}]", (
-                    f"{alias} is already an alias of {claimed[alias]}; an old path can lead to one lesson only"
-                )))
+                problems.append(
+                    _problem(
+                        lesson,
+                        where,
+                        f"aliases[{index}]",
+                        (f"{alias} is already an alias of {claimed[alias]}; an old path can lead to one lesson only"),
+                    )
+                )
             claimed.setdefault(alias, lesson.source.path)
     return problems
 
@@ -286,9 +371,14 @@ def _check_prerequisites(lessons: list[Entry], lesson_ids: dict[str, Entry], unr
             if wanted not in lesson_ids and wanted not in unreadable_ids:
                 close = difflib.get_close_matches(wanted, list(lesson_ids), n=1)
                 fix = f"did you mean `{close[0]}`?" if close else "use the id of an existing lesson"
-                problems.append(_problem(lesson, ("prerequisites", index), f"prerequisites[{index}]", (
-                    f"`{wanted}` is not the id of any lesson; {fix}"
-                )))
+                problems.append(
+                    _problem(
+                        lesson,
+                        ("prerequisites", index),
+                        f"prerequisites[{index}]",
+                        (f"`{wanted}` is not the id of any lesson; {fix}"),
+                    )
+                )
     # Depth-first search over the prerequisite graph; a back edge is a cycle.
     graph = {lid: [p for p in _prerequisites(entry.meta) if p in lesson_ids] for lid, entry in lesson_ids.items()}
     state: dict[str, str] = {}
@@ -296,19 +386,26 @@ def _check_prerequisites(lessons: list[Entry], lesson_ids: dict[str, Entry], unr
 
     def visit(node: str, trail: list[str]):
         state[node] = "open"
-        for index, nxt in enumerate(graph[node]):
+        for nxt in graph[node]:
             if state.get(nxt) == "open":
-                cycle = (trail[trail.index(nxt):] if nxt in trail else []) + [node, nxt]
+                cycle = (trail[trail.index(nxt) :] if nxt in trail else []) + [node, nxt]
                 key = frozenset(cycle)
                 if key not in reported:
                     reported.add(key)
                     entry = lesson_ids[node]
                     position = _prerequisites(entry.meta).index(nxt)
                     chain = ", which needs ".join(f"`{step}`" for step in cycle)
-                    problems.append(_problem(entry, ("prerequisites", position), f"prerequisites[{position}]", (
-                        f"prerequisites go round in a circle: {chain}; a lesson cannot come before "
-                        "itself, so remove one of these prerequisites"
-                    )))
+                    problems.append(
+                        _problem(
+                            entry,
+                            ("prerequisites", position),
+                            f"prerequisites[{position}]",
+                            (
+                                f"prerequisites go round in a circle: {chain}; a lesson cannot come before "
+                                "itself, so remove one of these prerequisites"
+                            ),
+                        )
+                    )
             elif nxt not in state:
                 visit(nxt, trail + [node])
         state[node] = "done"
@@ -325,10 +422,17 @@ def check_translation_sources(curriculum: Curriculum) -> list[Problem]:
     problems = []
     for entry in curriculum.entries:
         if entry.lang != curriculum.default_language and entry.source_src not in sources:
-            problems.append(Problem(entry.source.path, 1, "translation", (
-                f"translates {entry.source_src}, which does not exist; rename this file to match "
-                "its English source, or delete it if the lesson was removed"
-            )))
+            problems.append(
+                Problem(
+                    entry.source.path,
+                    1,
+                    "translation",
+                    (
+                        f"translates {entry.source_src}, which does not exist; rename this file to match "
+                        "its English source, or delete it if the lesson was removed"
+                    ),
+                )
+            )
     return problems
 
 
@@ -344,16 +448,30 @@ def check_headings(entry: Entry) -> list[Problem]:
     for heading in entry.source.headings():
         if heading.anchor is None:
             if heading.level >= 2:
-                problems.append(Problem(path, heading.line, "heading", (
-                    f"`{heading.text}` has no explicit anchor; write it as "
-                    f"`{'#' * heading.level} {heading.text} {{#{_suggested_anchor(heading.text)}}}`"
-                )))
+                problems.append(
+                    Problem(
+                        path,
+                        heading.line,
+                        "heading",
+                        (
+                            f"`{heading.text}` has no explicit anchor; write it as "
+                            f"`{'#' * heading.level} {heading.text} {{#{_suggested_anchor(heading.text)}}}`"
+                        ),
+                    )
+                )
             continue
         if heading.anchor in seen:
-            problems.append(Problem(path, heading.line, "heading", (
-                f"anchor `{heading.anchor}` is already used on line {seen[heading.anchor]}; "
-                "give each heading of the page its own anchor"
-            )))
+            problems.append(
+                Problem(
+                    path,
+                    heading.line,
+                    "heading",
+                    (
+                        f"anchor `{heading.anchor}` is already used on line {seen[heading.anchor]}; "
+                        "give each heading of the page its own anchor"
+                    ),
+                )
+            )
         seen.setdefault(heading.anchor, heading.line)
     return problems
 

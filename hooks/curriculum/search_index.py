@@ -1,0 +1,71 @@
+"""Step 5 (post-process): one small search index per language.
+
+The i18n plugin merges every language into one index at the site root, so a
+Swahili reader would download the Persian text too. This splits it: each
+language gets <lang>/search/search_index.json with its own pages, its own
+tokenizer settings, plain text instead of HTML, and, for pages it shows in
+English because they are not translated yet, only their titles.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# lunr settings per language. Material ships lunr stemmers for es, fr and hi;
+# Persian, Nepali and Swahili get no stemmer, and the scripts that lunr's
+# trimmer would strip (Arabic, Devanagari) get an empty pipeline and a
+# separator that knows their punctuation.
+SETTINGS = {
+    "en": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
+    "es": {"lang": ["es"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]},
+    "fr": {"lang": ["fr"], "separator": r"[\s\-']+", "pipeline": ["stopWordFilter"]},
+    "fa": {"lang": ["en"], "separator": r"[\s\-،؛؟.!:()«»]+", "pipeline": []},
+    "hi": {"lang": ["en"], "separator": r"[\s\-।॥,.!?:()]+", "pipeline": []},
+    "ne": {"lang": ["en"], "separator": r"[\s\-।॥,.!?:()]+", "pipeline": []},
+    "sw": {"lang": ["en"], "separator": r"[\s\-]+", "pipeline": ["trimmer"]},
+}
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
+
+
+def split(index: dict, languages: list[str], default: str, fallback_pages: dict[str, set[str]]) -> dict[str, dict]:
+    """Language -> its own index. fallback_pages: language -> page URLs (without the language folder)
+    that show the English text."""
+    others = [lang for lang in languages if lang != default]
+    result = {}
+    for lang in languages:
+        prefix = "" if lang == default else f"{lang}/"
+        docs = []
+        for doc in index.get("docs", []):
+            location = doc["location"]
+            first = location.split("/", 1)[0]
+            if lang == default and first in others:
+                continue
+            if lang != default and not location.startswith(prefix):
+                continue
+            local = location[len(prefix) :]
+            page, _, anchor = local.partition("#")
+            entry = {"location": local, "title": doc.get("title", "")}
+            if page in fallback_pages.get(lang, set()):
+                if anchor:
+                    continue  # an untranslated page is found by its title only
+            else:
+                entry["text"] = plain_text(doc.get("text", ""))
+            docs.append(entry)
+        config = {**index.get("config", {}), **SETTINGS.get(lang, SETTINGS["en"])}
+        result[lang] = {"config": config, "docs": docs}
+    return result

@@ -1,0 +1,49 @@
+/* Load Material's script (and with it the search worker and this language's
+ * index) only when the reader shows intent to search: focusing or clicking
+ * the search field, opening search, or pressing the "/" or "s" shortcut. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var loaded = false;
+  // What Material's script would do first: show the parts that need scripting (the search field).
+  document.documentElement.classList.remove("no-js");
+  document.documentElement.classList.add("js");
+
+  function load() {
+    if (loaded) return;
+    loaded = true;
+    var script = document.createElement("script");
+    script.src = me.dataset.bundle;
+    script.onload = function () {
+      // Replay what was typed while the script was on its way.
+      var input = document.querySelector(".md-search__input");
+      if (input && input.value) {
+        input.dispatchEvent(new Event("focus"));
+        input.dispatchEvent(new KeyboardEvent("keyup", { key: "Unidentified" }));
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }
+    };
+    document.body.appendChild(script);
+  }
+
+  var toggle = document.getElementById("__search");
+  if (toggle) toggle.addEventListener("change", load);
+  document.addEventListener("focusin", function (event) {
+    if (event.target.closest && event.target.closest(".md-search")) load();
+  });
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest('label[for="__search"], .md-search')) load();
+  });
+  document.addEventListener("keydown", function (event) {
+    var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+    if (!typing && (event.key === "/" || event.key === "s" || event.key === "f")) {
+      load();
+      if (toggle && !toggle.checked) {
+        toggle.checked = true;
+        var input = document.querySelector(".md-search__input");
+        if (input) input.focus();
+        event.preventDefault();
+      }
+    }
+  });
+})();
