@@ -113,3 +113,16 @@ def test_fixture_translation_is_current():
     assert translation.page_state(curriculum, "01-alpha/first-lesson.es.md", "es") == "translated"
     assert translation.page_state(curriculum, "01-alpha/second-lesson.md", "es") == "fallback"
     assert translation.page_state(curriculum, "01-alpha/second-lesson.md", "en") is None
+
+
+def test_status_page_matches_the_script(built_site):
+    """The page readers see and the command translators run report the same numbers."""
+    import re
+
+    data = json.loads(run_script("translation-status", "--json").stdout)
+    page = (built_site / "translation-status" / "index.html").read_text()
+    for lang, counts in data["languages"].items():
+        row = re.search(rf'<a href="#lang-{lang}">{lang}</a></td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>\s*'
+                        rf"<td[^>]*>(\d+)</td>", page)
+        assert row, lang
+        assert tuple(int(n) for n in row.groups()) == (counts["translated"], counts["outdated"], counts["missing"])
