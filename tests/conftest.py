@@ -32,6 +32,25 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+@pytest.fixture(scope="session")
+def fixture_built(tmp_path_factory) -> Path:
+    """The small fixture site (tests/fixtures/site, English and Spanish), built once per test run."""
+    from helpers import copy_fixture_site
+
+    site = copy_fixture_site(tmp_path_factory.mktemp("fixture") / "fixture")
+    result = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
+    assert result.returncode == 0, f"the fixture site does not build:\n{result.stdout}\n{result.stderr}"
+    return site / "site"
+
+
+@pytest.fixture
+def page(browser):
+    """A page in a fresh browser profile (empty cache and storage)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -33,12 +33,6 @@ class Visit:
         return [u for u in self.requests if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != self.host]
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -12,12 +12,6 @@ LESSON = "01-alpha/first-lesson/"
 MODULE_CHECKLIST = "01-alpha/checklist/"
 
 
-@pytest.fixture(scope="session")
-def fixture_built(tmp_path_factory):
-    site = copy_fixture_site(tmp_path_factory.mktemp("checklists") / "fixture")
-    result = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site / "site"
 
 
 @pytest.fixture

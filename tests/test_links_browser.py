@@ -2,16 +2,10 @@
 
 import pytest
 
-from conftest import run_script
-from helpers import copy_fixture_site
-
 
 @pytest.fixture(scope="session")
-def base(tmp_path_factory, serve):
-    site = copy_fixture_site(tmp_path_factory.mktemp("links") / "fixture")
-    result = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return serve(site / "site")
+def base(fixture_built, serve):
+    return serve(fixture_built)
 
 
 @pytest.mark.parametrize("prefix, title", [("", "First lesson"), ("es/", "Primera lección")])

@@ -1,26 +1,9 @@
 """Languages in a real headless Chromium: switching keeps the place, Persian reads right to left, notices show."""
 
-import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import run_script
 from helpers import copy_fixture_site, load_real_curriculum
-
-
-@pytest.fixture(scope="session")
-def fixture_built(tmp_path_factory):
-    site = copy_fixture_site(tmp_path_factory.mktemp("languages") / "fixture")
-    result = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site / "site"
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def test_language_menu_keeps_the_page_and_section(page, fixture_built, serve):
