@@ -8,9 +8,9 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 export CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve validate bench deps test-deps browser clean
+.PHONY: site test lint serve validate bench deps node-deps test-deps browser clean
 
-site: deps
+site: deps node-deps
 	$(PY) scripts/build
 
 serve: deps
@@ -32,7 +32,10 @@ lint: test-deps
 
 deps: $(VENV)/.deps-installed
 
-test-deps: $(VENV)/.test-deps-installed
+# Build-time tools from the npm registry (CSS trimming, script minifying), pinned in package-lock.json.
+node-deps: node_modules/.installed
+
+test-deps: $(VENV)/.test-deps-installed node-deps
 
 browser:
 	scripts/install-browser
@@ -54,4 +57,8 @@ $(VENV)/.deps-installed: requirements.txt | $(VENV)/bin/python
 
 $(VENV)/.test-deps-installed: requirements-test.txt $(VENV)/.deps-installed
 	$(PIP) -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
 	touch $@
