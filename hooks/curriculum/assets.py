@@ -16,8 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / "node_modules" / ".bin"
 # Selectors Material builds at run time from pieces, which no file spells out in full.
-SAFELIST = ["md-search-result", "md-typeset", "md-tooltip", "md-annotation", "md-clipboard", "focus-visible",
-            "data-md-state"]
+SAFELIST = [
+    "md-search-result",
+    "md-typeset",
+    "md-tooltip",
+    "md-annotation",
+    "md-clipboard",
+    "focus-visible",
+    "data-md-state",
+]
 OWN_SCRIPTS = ("checklists.js", "copy-link.js", "search-on-demand.js", "language-switch.js")
 
 
@@ -38,9 +45,20 @@ def trim_css(site: Path) -> dict[str, tuple[int, int]]:
     sizes = {s.name: s.stat().st_size for s in sheets}
     content = [str(site / "**" / "*.html"), str(site / "assets" / "javascripts" / "*.js")]
     subprocess.run(
-        [_tool("purgecss"), "--css", *map(str, sheets), "--content", *content,
-         "--safelist", *SAFELIST, "--output", str(sheets[0].parent)],
-        check=True, capture_output=True, text=True,
+        [
+            _tool("purgecss"),
+            "--css",
+            *map(str, sheets),
+            "--content",
+            *content,
+            "--safelist",
+            *SAFELIST,
+            "--output",
+            str(sheets[0].parent),
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     return {name: (before, (site / "assets" / "stylesheets" / name).stat().st_size) for name, before in sizes.items()}
 
@@ -52,7 +70,11 @@ def minify_scripts(site: Path) -> dict[str, tuple[int, int]]:
         if not path.exists():
             continue
         before = path.stat().st_size
-        subprocess.run([_tool("terser"), str(path), "--compress", "--mangle", "--output", str(path)],
-                       check=True, capture_output=True, text=True)
+        subprocess.run(
+            [_tool("terser"), str(path), "--compress", "--mangle", "--output", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         sizes[name] = (before, path.stat().st_size)
     return sizes
