@@ -15,8 +15,7 @@ from curriculum.checked import for_build
 def _registry(config):
     i18n = config.plugins.get("i18n")
     curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    settings = {"languages": [dict(lang) for lang in i18n.config["languages"]]} if i18n else {}
-    _, codes = languages.languages(settings)
+    _, codes = languages.languages(languages.from_plugin_config(i18n.config if i18n else None))
     lang = config.theme.get("language") or curriculum.default_language
     return generated.pages(curriculum, codes, config.docs_dir), lang
 

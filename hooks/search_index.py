@@ -18,8 +18,7 @@ def on_post_build(config):
     if not merged_path.exists():
         return
     curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    settings = {"languages": [dict(lang) for lang in i18n.config["languages"]]} if i18n else {}
-    default, codes = languages.languages(settings)
+    default, codes = languages.languages(languages.from_plugin_config(i18n.config if i18n else None))
     translated = {(e.lang, e.source_src) for e in curriculum.entries if e.lang != default}
     fallback = {
         lang: {

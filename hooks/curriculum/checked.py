@@ -23,5 +23,5 @@ def load_checked(docs_dir: Path, repo_root: Path, i18n_settings: dict) -> model.
 
 def for_build(docs_dir: str, config_file_path: str, i18n_config) -> model.Curriculum:
     """load_checked() from what a build config holds; i18n_config is the i18n plugin's settings or None."""
-    settings = {"languages": [dict(lang) for lang in i18n_config["languages"]]} if i18n_config else {}
+    settings = languages.from_plugin_config(i18n_config)
     return load_checked(Path(docs_dir), Path(config_file_path).parent, settings)

@@ -40,3 +40,8 @@ def languages(settings: dict) -> tuple[str, list[str]]:
 
 def read_mkdocs_yml(path: Path) -> dict:
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+def from_plugin_config(i18n_config) -> dict:
+    """The i18n plugin's settings as plain data (its config objects behave like mappings)."""
+    return {"languages": [dict(lang) for lang in i18n_config["languages"]]} if i18n_config else {}
