@@ -4,15 +4,14 @@ The module, programme and DPG checklist pages themselves are generated
 pages (hooks/generated_pages.py).
 """
 
+from build_context import curriculum_of, language_of, source_of
 from curriculum import checklist_pages, checklists, interface, print_view
-from curriculum.checked import for_build
 
 
 def on_page_markdown(markdown, page, config, files):
-    i18n = config.plugins.get("i18n")
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    lang = config.theme.get("language") or curriculum.default_language
-    src = page.file.src_uri.replace(f".{lang}.md", ".md")
+    curriculum = curriculum_of(config)
+    lang = language_of(config, curriculum)
+    src = source_of(page, lang)
     infos = checklists.modules(curriculum, lang)
     checklist_pages_here = {m.checklist_src for m in infos} | {checklists.PROGRAMME_CHECKLIST, checklists.DPG_READINESS}
     checklist_pages_here |= {print_view.print_src(m) for m in curriculum.modules}

@@ -6,13 +6,8 @@ Runs before every other plugin (high priority), so nothing works on content that
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from curriculum.checked import for_build
+from build_context import curriculum_of
 from curriculum.problems import ContentError
-
-
-def curriculum_of(config):
-    i18n = config.plugins.get("i18n")
-    return for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
 
 
 @event_priority(100)

@@ -8,15 +8,14 @@ produced just before MkDocs reads each page, in that build's language.
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from curriculum import generated, languages
-from curriculum.checked import for_build
+from build_context import curriculum_of, language_of, languages_of, source_of
+from curriculum import generated
 
 
 def _registry(config):
-    i18n = config.plugins.get("i18n")
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    _, codes = languages.languages(languages.from_plugin_config(i18n.config if i18n else None))
-    lang = config.theme.get("language") or curriculum.default_language
+    curriculum = curriculum_of(config)
+    _, codes = languages_of(config)
+    lang = language_of(config, curriculum)
     return generated.pages(curriculum, codes, config.docs_dir), lang
 
 
@@ -31,7 +30,7 @@ def on_files(files, config):
 
 def on_pre_page(page, config, files):
     registry, lang = _registry(config)
-    src = page.file.src_uri.replace(f".{lang}.md", ".md")
+    src = source_of(page, lang)
     if src in registry:
         page.file.content_string = registry[src](lang)
     return page

@@ -6,20 +6,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
+from build_context import curriculum_of
 from curriculum import checklists, navigation, print_view
-from curriculum.checked import for_build
 from curriculum.problems import ContentError
-
-
-def _curriculum(config):
-    i18n = config.plugins.get("i18n")
-    return for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
 
 
 @event_priority(90)
 def on_config(config):
     try:
-        curriculum = _curriculum(config)
+        curriculum = curriculum_of(config)
     except ContentError as error:
         raise PluginError(str(error)) from None
     # Each module section ends with its generated pages: the checklist, then the print view.
@@ -35,7 +30,7 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
-    entries = _curriculum(config).by_src()
+    entries = curriculum_of(config).by_src()
     for section in _sections(nav.items):
         index = section.children[0] if section.children else None
         entry = entries.get(getattr(getattr(index, "file", None), "src_uri", None))

@@ -5,9 +5,9 @@ requests, relative language links; search_on_demand.py: search loads on intent,
 from the page's own language.
 """
 
+from build_context import curriculum_of, language_of
 from curriculum import redirects
 from curriculum.accessibility import focusable_code_blocks, label_search_dialog, mark_direction
-from curriculum.checked import for_build
 from curriculum.head_links import drop_hreflang_links, relative_language_links
 from curriculum.search_on_demand import defer_bundle, set_search_base
 
@@ -15,9 +15,8 @@ LOADER = "assets/javascripts/search-on-demand.js"
 
 
 def on_post_page(output, page, config):
-    i18n = config.plugins.get("i18n")
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    lang = config.theme.get("language") or curriculum.default_language
+    curriculum = curriculum_of(config)
+    lang = language_of(config, curriculum)
     output = drop_hreflang_links(mark_direction(label_search_dialog(focusable_code_blocks(output))))
     output = relative_language_links(output, page.url)
     output = defer_bundle(output, redirects.relative_to_page(LOADER, page.url))

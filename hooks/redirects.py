@@ -4,8 +4,8 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+from build_context import curriculum_of, language_of, source_of
 from curriculum import interface, redirects
-from curriculum.checked import for_build
 
 _urls: dict[str, str] = {}
 
@@ -19,9 +19,8 @@ def on_files(files, config):
 
 
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    lang = config.theme.get("language") or curriculum.default_language
+    curriculum = curriculum_of(config)
+    lang = language_of(config, curriculum)
     prefix = "" if lang == curriculum.default_language else lang
     entries = curriculum.by_src()
     for path, (target, src) in redirects.redirects(curriculum, _urls, config.use_directory_urls, prefix).items():
@@ -32,10 +31,9 @@ def on_post_build(config):
 
 def on_page_markdown(markdown, page, config, files):
     """Lessons name their short link, for the copy-link buttons."""
-    i18n = config.plugins.get("i18n")
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    lang = config.theme.get("language") or curriculum.default_language
-    src = page.file.src_uri.replace(f".{lang}.md", ".md")
+    curriculum = curriculum_of(config)
+    lang = language_of(config, curriculum)
+    src = source_of(page, lang)
     lesson = next((e for e in curriculum.lessons() if e.src == src), None)
     if lesson is not None:
         prefix = "" if lang == curriculum.default_language else lang

@@ -5,30 +5,20 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from curriculum import languages, redirects, search_index
-from curriculum.checked import for_build
+from build_context import building_one_language, curriculum_of, languages_of
+from curriculum import search_index
 
 
 @event_priority(-200)  # after the i18n plugin has built every language and merged their entries
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if building_one_language(config):
         return  # a nested per-language build: the merged index does not exist yet
     merged_path = Path(config.site_dir) / "search" / "search_index.json"
     if not merged_path.exists():
         return
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    default, codes = languages.languages(languages.from_plugin_config(i18n.config if i18n else None))
-    translated = {(e.lang, e.source_src) for e in curriculum.entries if e.lang != default}
-    fallback = {
-        lang: {
-            redirects.source_url(e.src, config.use_directory_urls)
-            for e in curriculum.sources()
-            if (lang, e.src) not in translated
-        }
-        for lang in codes
-        if lang != default
-    }
+    curriculum = curriculum_of(config)
+    default, codes = languages_of(config)
+    fallback = search_index.fallback_pages(curriculum, codes, config.use_directory_urls)
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
     for lang, index in search_index.split(merged, codes, default, fallback).items():
         out = merged_path if lang == default else Path(config.site_dir) / lang / "search" / "search_index.json"

@@ -1,7 +1,7 @@
 """MkDocs adapter for translations: a notice on pages shown in English or translated from older English."""
 
+from build_context import curriculum_of, language_of
 from curriculum import redirects, translation
-from curriculum.checked import for_build
 
 
 def _english_href(page_url: str, lang: str) -> str:
@@ -11,9 +11,8 @@ def _english_href(page_url: str, lang: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    i18n = config.plugins.get("i18n")
-    curriculum = for_build(config.docs_dir, config.config_file_path, i18n.config if i18n else None)
-    lang = config.theme.get("language") or curriculum.default_language
+    curriculum = curriculum_of(config)
+    lang = language_of(config, curriculum)
     state = translation.page_state(curriculum, page.file.src_uri, lang)
     if state in ("fallback", "outdated"):
         page.meta["translation_status"] = state

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .redirects import source_url
+
 # lunr settings per language. Material ships lunr stemmers for es, fr and hi;
 # Persian, Nepali and Swahili get no stemmer, and the scripts that lunr's
 # trimmer would strip (Arabic, Devanagari) get an empty pipeline and a
@@ -69,3 +71,14 @@ def split(index: dict, languages: list[str], default: str, fallback_pages: dict[
         config = {**index.get("config", {}), **SETTINGS.get(lang, SETTINGS["en"])}
         result[lang] = {"config": config, "docs": docs}
     return result
+
+
+def fallback_pages(curriculum, languages: list[str], use_directory_urls: bool) -> dict[str, set[str]]:
+    """Language -> URLs (without the language folder) of the pages it shows in the default language."""
+    default = curriculum.default_language
+    translated = {(e.lang, e.source_src) for e in curriculum.entries if e.lang != default}
+    return {
+        lang: {source_url(e.src, use_directory_urls) for e in curriculum.sources() if (lang, e.src) not in translated}
+        for lang in languages
+        if lang != default
+    }
