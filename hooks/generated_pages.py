@@ -5,18 +5,22 @@ languages, so each language gets them at its own URL; their Markdown is
 produced just before MkDocs reads each page, in that build's language.
 """
 
+import os
+
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from build_context import curriculum_of, language_of, languages_of, source_of
-from curriculum import generated
+from curriculum import generated, offline_page
 
 
 def _registry(config):
     curriculum = curriculum_of(config)
     _, codes = languages_of(config)
     lang = language_of(config, curriculum)
-    return generated.pages(curriculum, codes, config.docs_dir), lang
+    bundles = offline_page.read_bundles(os.environ.get(offline_page.BUNDLES_ENV))
+    in_bundle = bool(config.extra.get("offline_bundle"))
+    return generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle), lang
 
 
 @event_priority(50)

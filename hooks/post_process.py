@@ -12,6 +12,7 @@ from curriculum.head_links import drop_hreflang_links, relative_language_links
 from curriculum.search_on_demand import defer_bundle, set_search_base
 
 LOADER = "assets/javascripts/search-on-demand.js"
+SHIM = "assets/javascripts/iframe-worker.js"  # only in the offline copy: hooks/curriculum/offline_bundle.py
 
 
 def on_post_page(output, page, config):
@@ -19,7 +20,8 @@ def on_post_page(output, page, config):
     lang = language_of(config, curriculum)
     output = drop_hreflang_links(mark_direction(label_search_dialog(focusable_code_blocks(output))))
     output = relative_language_links(output, page.url)
-    output = defer_bundle(output, redirects.relative_to_page(LOADER, page.url))
+    shim = redirects.relative_to_page(SHIM, page.url) if config.extra.get("offline_bundle") else None
+    output = defer_bundle(output, redirects.relative_to_page(LOADER, page.url), shim)
     if lang != curriculum.default_language:
         output = set_search_base(output, redirects.relative_to_page(f"{lang}/", page.url).rstrip("/") or ".")
     return output

@@ -27,9 +27,15 @@ def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedP
 def built_site(tmp_path_factory) -> Path:
     """The real docs/, built strictly once per test run into a temporary folder."""
     site = tmp_path_factory.mktemp("real") / "site"
-    result = run_script("build", "--site-dir", str(site))
+    result = run_script("build", "--site-dir", str(site), "--dist-dir", str(site.parent / "dist"))
     assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def built_dist(built_site) -> Path:
+    """The offline zips (dist/offline-<lang>.zip) made by the same build as built_site."""
+    return built_site.parent / "dist"
 
 
 @pytest.fixture(scope="session")

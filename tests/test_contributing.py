@@ -253,7 +253,7 @@ def test_deploy_builds_and_publishes_main():
     assert "actions/upload-pages-artifact" in used and "actions/deploy-pages" in used
     assert any(step.get("run", "").strip() == "make site" for step in steps(deploy))
     offline = next(s for s in steps(deploy) if s.get("uses", "").startswith("actions/upload-artifact"))
-    assert offline["with"]["if-no-files-found"] == "ignore" and "dist/offline-" in offline["with"]["path"]
+    assert offline["with"]["if-no-files-found"] == "error" and "dist/offline-" in offline["with"]["path"]
     checkout = next(s for s in steps(deploy) if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0  # full history, for the last-updated dates
 

@@ -25,7 +25,7 @@ SAFELIST = [
     "focus-visible",
     "data-md-state",
 ]
-OWN_SCRIPTS = ("checklists.js", "copy-link.js", "search-on-demand.js", "language-switch.js")
+OWN_SCRIPTS = ("checklists.js", "copy-link.js", "search-on-demand.js", "language-switch.js", "offline.js")
 
 
 class AssetToolMissing(RuntimeError):
@@ -67,14 +67,18 @@ def minify_scripts(site: Path) -> dict[str, tuple[int, int]]:
     sizes = {}
     for name in OWN_SCRIPTS:
         path = site / "assets" / "javascripts" / name
-        if not path.exists():
-            continue
-        before = path.stat().st_size
-        subprocess.run(
-            [_tool("terser"), str(path), "--compress", "--mangle", "--output", str(path)],
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        sizes[name] = (before, path.stat().st_size)
+        if path.exists():
+            sizes[name] = minify(path)
     return sizes
+
+
+def minify(path: Path) -> tuple[int, int]:
+    """Minify one script in place; (size before, size after)."""
+    before = path.stat().st_size
+    subprocess.run(
+        [_tool("terser"), str(path), "--compress", "--mangle", "--output", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return before, path.stat().st_size

@@ -9,14 +9,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checklist_pages, checklists, print_view, status_page, translation
+from . import checklist_pages, checklists, offline_page, print_view, status_page, translation
 from .model import GENERATED_AT_TOP, Curriculum
 
 
 def pages(
-    curriculum: Curriculum, languages: list[str], docs_dir: Path | None = None
+    curriculum: Curriculum,
+    languages: list[str],
+    docs_dir: Path | None = None,
+    bundles: list[offline_page.BundleEntry] | None = None,
+    in_bundle: bool = False,
 ) -> dict[str, Callable[[str], str]]:
-    """src path -> function(lang) returning that page's Markdown."""
+    """src path -> function(lang) returning that page's Markdown.
+
+    bundles: the offline copies the hosted site offers (None when not built);
+    in_bundle: this build is the offline copy itself."""
     registry: dict[str, Callable[[str], str]] = {}
     for info in checklists.modules(curriculum, curriculum.default_language):
         registry[info.checklist_src] = lambda lang, number=info.number: _module_checklist(curriculum, lang, number)
@@ -30,6 +37,13 @@ def pages(
     )
     registry[status_page.PAGE] = lambda lang: status_page.render(
         translation.status(curriculum, languages, docs_dir), languages, lang
+    )
+    registry[offline_page.PAGE] = lambda lang: offline_page.render(
+        [(m.src.split("/")[0], m.title, m.src) for m in checklists.modules(curriculum, lang)],
+        lang,
+        curriculum.default_language,
+        bundles,
+        in_bundle,
     )
     assert set(registry) >= set(GENERATED_AT_TOP)
     return registry

@@ -20,7 +20,7 @@ PAGE_FOLDERS = frozenset({"mentors"})
 # Names the build generates (checklist pages); a source file by these names would hide them.
 GENERATED_IN_MODULE = "checklist.md"
 PRINT_IN_MODULE = "print.md"
-GENERATED_AT_TOP = ("checklist.md", "dpg-readiness.md", "translation-status.md")
+GENERATED_AT_TOP = ("checklist.md", "dpg-readiness.md", "translation-status.md", "offline.md")
 LAYOUT_HINT = (
     "put lessons in a module folder docs/NN-slug/ (two digits, a hyphen, lowercase words, "
     "such as docs/01-licensing/), and other pages in docs/ or docs/" + " or docs/".join(sorted(PAGE_FOLDERS)) + "/"

@@ -17,9 +17,14 @@ BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.m
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
-def defer_bundle(html: str, loader_src: str) -> str:
-    """Swap Material's script tag for the loader, which knows where the real script is."""
-    return BUNDLE.sub(lambda m: f'<script src="{loader_src}" data-bundle="{m.group(1)}" defer></script>', html, count=1)
+def defer_bundle(html: str, loader_src: str, shim_src: str | None = None) -> str:
+    """Swap Material's script tag for the loader, which knows where the real script is.
+
+    shim_src: a Web Worker stand-in the loader puts first when the page is opened from a file."""
+    shim = f' data-shim="{shim_src}"' if shim_src else ""
+    return BUNDLE.sub(
+        lambda m: f'<script src="{loader_src}" data-bundle="{m.group(1)}"{shim} defer></script>', html, count=1
+    )
 
 
 def set_search_base(html: str, base: str) -> str:

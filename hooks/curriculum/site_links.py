@@ -93,7 +93,9 @@ class Report:
     external: set[str]
 
 
-def check(site: Path, pages: dict[str, Page] | None = None) -> Report:
+def check(site: Path, pages: dict[str, Page] | None = None, file_urls: bool = False) -> Report:
+    """file_urls: the site is opened from a folder (the offline copy), where a link to a folder
+    shows a file listing instead of its index.html."""
     pages = pages if pages is not None else scan(site)
     broken, external = [], set()
     for path, page in pages.items():
@@ -111,6 +113,12 @@ def check(site: Path, pages: dict[str, Page] | None = None) -> Report:
             if resolved is None:
                 continue
             file, fragment = resolved
+            bare = urldefrag(target)[0]
+            if file_urls and bare and file.endswith("index.html") and not bare.endswith(".html"):
+                broken.append(
+                    f"{path}:{line}: link to {target}: opens a folder listing from a file system; link to index.html"
+                )
+                continue
             if file.startswith("../") or not (site / file).is_file():
                 broken.append(f"{path}:{line}: link to {target}: no such page or file")
             elif fragment and file.endswith(".html") and fragment not in pages[file].ids:

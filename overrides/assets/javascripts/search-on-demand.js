@@ -1,6 +1,8 @@
 /* Load Material's script (and with it the search worker and this language's
  * index) only when the reader shows intent to search: focusing or clicking
- * the search field, opening search, or pressing the "/" or "s" shortcut. */
+ * the search field, opening search, or pressing the "/" or "s" shortcut.
+ * Whether the search worker can start from a file:// page is checked in the
+ * offline copy's tests. */
 (function () {
   "use strict";
   var me = document.currentScript;
@@ -12,6 +14,18 @@
   function load() {
     if (loaded) return;
     loaded = true;
+    // Opened from a folder, a browser starts no Web Worker: the offline copy brings a stand-in.
+    if (location.protocol === "file:" && me.dataset.shim) {
+      var shim = document.createElement("script");
+      shim.src = me.dataset.shim;
+      shim.onload = loadBundle;
+      document.body.appendChild(shim);
+    } else {
+      loadBundle();
+    }
+  }
+
+  function loadBundle() {
     var script = document.createElement("script");
     script.src = me.dataset.bundle;
     script.onload = function () {

@@ -1,0 +1,157 @@
+"""Step 5 (post-process): one zip per language that works from the file system, with no server and no network.
+
+The offline build (mkdocs.offline.yml) writes file URLs (page.html, not
+page/), so every link opens straight from a folder. Two things a browser
+refuses over file:// are worked around here: it will not fetch the search
+index, so the index also becomes a script (`var __index = ...`, which
+Material's bundle loads when it sees file://); and it will not start a Web
+Worker, so the bundle carries iframe-worker, the shim Material's offline
+plugin would load from a CDN, copied from node_modules at build time.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import interface
+from .redirects import TEMPLATE as REDIRECT_PAGE
+
+SHIM = "assets/javascripts/iframe-worker.js"
+# What a reader of a copy never needs: the server's error page, the sitemap for
+# search engines, the hosted site's service worker, source maps for developers,
+# and lunr languages no index uses.
+LEFT_OUT_NAMES = {"404.html", "sitemap.xml", "sitemap.xml.gz", "sw.js"}
+LUNR_DIR = "assets/javascripts/lunr/"
+
+
+@dataclass(frozen=True)
+class Bundle:
+    lang: str
+    name: str  # the language's own name, for the download list
+    path: Path
+    bytes: int
+
+
+def search_scripts(site: Path, languages: list[str], default: str) -> list[Path]:
+    """Next to each language's search_index.json, the same index as a script for file://."""
+    written = []
+    for lang in languages:
+        folder = site / "search" if lang == default else site / lang / "search"
+        index = folder / "search_index.json"
+        if index.exists():
+            script = folder / "search_index.js"
+            script.write_text("var __index = " + index.read_text(encoding="utf-8"), encoding="utf-8")
+            written.append(script)
+    return written
+
+
+def add_worker_shim(site: Path, package: Path) -> Path:
+    """Copy iframe-worker's shim (and its MIT license, which must travel with it) into the site."""
+    target = site / SHIM
+    shutil.copyfile(package / "shim" / "index.js", target)
+    shutil.copyfile(package / "LICENSE", target.with_name("iframe-worker.LICENSE.txt"))
+    return target
+
+
+def lunr_files_used(languages_settings: dict[str, dict]) -> set[str]:
+    """lunr files the search worker imports for these indexes (see Material's search worker)."""
+    used = set()
+    for settings in languages_settings.values():
+        langs = [lang for lang in settings.get("lang", ["en"]) if lang != "en"]
+        if langs:
+            used.add("min/lunr.stemmer.support.min.js")
+            used.update(f"min/lunr.{lang}.min.js" for lang in langs)
+        if "hi" in langs:
+            used.add("wordcut.js")
+        if len(settings.get("lang", [])) > 1:
+            used.add("min/lunr.multi.min.js")
+    return used
+
+
+def _belongs(top: str, lang: str, languages: list[str], default: str) -> bool:
+    """Does a top-level folder or file of the site belong to this language's copy?"""
+    if lang == default:
+        return top == "assets" or top not in languages
+    return top in (lang, "assets")
+
+
+def members(site: Path, lang: str, languages: list[str], default: str, lunr_used: set[str]) -> list[str]:
+    """Paths (relative to the site) that belong in one language's bundle."""
+    chosen = []
+    for path in sorted(site.rglob("*")):
+        relative = path.relative_to(site).as_posix()
+        if not path.is_file() or not _belongs(relative.split("/", 1)[0], lang, languages, default):
+            continue
+        if path.name in LEFT_OUT_NAMES or path.suffix == ".map":
+            continue
+        if relative.startswith(LUNR_DIR) and relative[len(LUNR_DIR) :] not in lunr_used:
+            continue
+        chosen.append(relative)
+    return chosen
+
+
+def readme(lang: str, language_name: str, made: datetime) -> str:
+    text = interface.text("offline.readme", lang, language=language_name, date=made.date().isoformat())
+    # Windows Notepad and phones both read CRLF; a plain text file for everyone.
+    return text.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
+def start_page(lang: str, site_title: str) -> str:
+    """index.html at the top of a bundle whose pages live in a language folder: it opens that folder."""
+    target = f"{lang}/index.html"
+    return REDIRECT_PAGE.format(lang=lang, title=site_title, target=target).replace(
+        '<meta name="robots" content="noindex">\n', ""
+    )
+
+
+def write_zip(
+    site: Path,
+    lang: str,
+    name: str,
+    files: list[str],
+    destination: Path,
+    site_title: str,
+    default: str,
+    made: datetime | None = None,
+) -> Bundle:
+    """Write offline-<lang>.zip: one top folder, README.txt and index.html first, then the pages."""
+    made = made or datetime.now(UTC)
+    top = f"open-source-mentorship-{lang}"
+    stamp = made.timetuple()[:6]
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(destination, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+
+        def add(arcname: str, data: bytes) -> None:
+            info = zipfile.ZipInfo(f"{top}/{arcname}", date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data, compresslevel=9)
+
+        add("README.txt", readme(lang, name, made).encode("utf-8"))
+        if lang != default:
+            add("index.html", start_page(lang, site_title).encode("utf-8"))
+        for relative in files:
+            add(relative, (site / relative).read_bytes())
+    return Bundle(lang, name, destination, destination.stat().st_size)
+
+
+def pages_of_language(site: Path, lang: str, languages: list[str], default: str) -> set[str]:
+    """Every HTML page a language has in a built site (what its bundle must contain)."""
+    return {
+        relative
+        for path in site.rglob("*.html")
+        if path.name not in LEFT_OUT_NAMES
+        and _belongs((relative := path.relative_to(site).as_posix()).split("/", 1)[0], lang, languages, default)
+        and not relative.startswith("assets/")
+    }
+
+
+def write_list(bundles: list[Bundle], path: Path) -> None:
+    """The bundles' names and sizes, for the hosted site's download list."""
+    data = [{"lang": b.lang, "name": b.name, "file": b.path.name, "bytes": b.bytes} for b in bundles]
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -1,0 +1,130 @@
+"""Step 3 (enrich): the "Read offline" page, in every language, and the save control on module pages.
+
+On the hosted site the page lists what this device has saved (filled in by
+assets/javascripts/offline.js from the service worker), offers each module
+for saving, and lists the offline copies to download, with their sizes.
+The service worker also shows it, at the address asked for, when a reader
+is offline and opens a page that is not saved. Inside an offline copy it
+says what that copy is and how to share it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from . import interface
+
+PAGE = "offline.md"
+DOWNLOADS = "download"  # folder of the hosted site that serves the zips
+# scripts/build makes the bundles before the hosted build and says where their list is.
+BUNDLES_ENV = "OSM_OFFLINE_BUNDLES"
+STRINGS = (
+    "save_button",
+    "remove_button",
+    "estimate",
+    "saving",
+    "saved_status",
+    "save_failed",
+    "removed",
+    "saved_none",
+    "saved_pages",
+)
+
+
+@dataclass(frozen=True)
+class BundleEntry:
+    lang: str
+    name: str
+    file: str
+    bytes: int
+
+
+def read_bundles(path: str | Path | None) -> list[BundleEntry] | None:
+    if not path or not Path(path).is_file():
+        return None
+    return [BundleEntry(**entry) for entry in json.loads(Path(path).read_text(encoding="utf-8"))]
+
+
+def size_text(size: int, lang: str) -> str:
+    megabytes = size / 1_000_000
+    if megabytes >= 1:
+        return f"{format_decimal(round(megabytes, 1), locale=_locale(lang))} MB"
+    return f"{format_decimal(round(size / 1000), locale=_locale(lang))} KB"
+
+
+def _locale(lang: str) -> str:
+    return {"sw": "sw", "ne": "ne", "fa": "fa"}.get(lang, lang)
+
+
+def strings(lang: str) -> dict[str, str]:
+    """What offline.js says, in the page's language."""
+    return {key: interface.text(f"offline.{key}", lang) for key in STRINGS}
+
+
+def save_control(module_folder: str, lang: str, title: str) -> str:
+    """Buttons and a status line; hidden until offline.js knows the browser can save (a service worker runs)."""
+    label = html.escape(title)
+    return (
+        f'<div class="osm-save" data-offline-module="{module_folder}" data-offline-lang="{lang}" '
+        f'data-offline-title="{label}" hidden>'
+        f'<button type="button" class="md-button md-button--primary" data-offline-action="save">'
+        f"{interface.text('offline.save_button', lang)}</button> "
+        f'<button type="button" class="md-button" data-offline-action="remove" hidden>'
+        f"{interface.text('offline.remove_button', lang)}</button>"
+        f'<p class="osm-save__status" role="status" data-offline-status></p></div>\n'
+    )
+
+
+def _front_matter(title: str, description: str) -> str:
+    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
+
+
+def render(
+    modules: list[tuple[str, str, str]],
+    lang: str,
+    default: str,
+    bundles: list[BundleEntry] | None,
+    in_bundle: bool,
+) -> str:
+    """Markdown of offline.md. modules: (folder, title, index src) in order."""
+    t = lambda key, **values: interface.text(f"offline.{key}", lang, **values)  # noqa: E731
+    out = [_front_matter(t("page_title"), t("page_description"))]
+    if in_bundle:
+        out += [t("in_bundle") + "\n", f"## {t('share_heading')} {{#share}}\n", *_sharing(t)]
+        return "\n".join(out)
+    out += [
+        f'<div class="admonition warning" data-offline-fallback hidden><p>{html.escape(t("fallback_notice"))}</p></div>\n',
+        f"## {t('saved_heading')} {{#saved}}\n",
+        f'<div class="osm-saved" data-offline-saved><p>{html.escape(t("saved_none"))}</p></div>\n',
+        f"## {t('save_heading')} {{#save}}\n",
+        t("save_intro") + "\n",
+    ]
+    for folder, title, src in modules:
+        link = posixpath.relpath(src, posixpath.dirname(PAGE) or ".")
+        out.append(f"### [{html.escape(title, quote=False)}]({link}) {{#save-{folder}}}\n")
+        out.append(save_control(folder, lang, title))
+    out += [f"## {t('bundles_heading')} {{#download}}\n", t("bundles_intro") + "\n"]
+    if bundles:
+        # Raw links: the zips are not Markdown sources, and MkDocs would report them as unknown.
+        up = "../" * (1 if lang == default else 2)
+        for bundle in bundles:
+            href = f"{up}{DOWNLOADS}/{bundle.file}"
+            out.append(
+                f'- <a href="{href}" hreflang="{bundle.lang}" download>{html.escape(bundle.name)}</a>: '
+                f"{bundle.file}, {size_text(bundle.bytes, lang)}"
+            )
+        out.append("")
+    else:
+        out.append(t("bundles_missing") + "\n")
+    out += [f"## {t('share_heading')} {{#share}}\n", *_sharing(t)]
+    return "\n".join(out)
+
+
+def _sharing(t) -> list[str]:
+    return [f"- {t('share_usb')}", f"- {t('share_network')}", f"- {t('share_phone')}", "", t("progress_note") + "\n"]
