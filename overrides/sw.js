@@ -7,7 +7,7 @@
  * ~40 lines of caching it would replace.
  *
  * Caches, by name:
- *   osm-shell-<version>  styles and scripts of this release, plus offline pages; replaced on each release
+ *   osm-shell-<version>  styles and scripts every page uses, plus offline pages; replaced on each release
  *   osm-saved-v1         modules saved with "Save this module for offline", refreshed after a release
  *   osm-pages-v1         pages as last opened (newest 200), always fetched fresh when the network answers
  * Any other osm-* cache is from an older release or layout and is deleted on activation.
@@ -16,7 +16,15 @@
 
 // scripts/build puts `self.OSM_BUILD = {...}` on the first line (hooks/curriculum/service_worker.py);
 // the values after || only serve an unbuilt copy.
-const BUILD = self.OSM_BUILD || { version: "dev", languages: ["en"], default: "en", offline: "offline/", shell: [], pagesList: "offline-pages.json" };
+const BUILD = self.OSM_BUILD || {
+  version: "dev",
+  languages: ["en"],
+  default: "en",
+  offline: "offline/",
+  offlineAssets: [],
+  shell: [],
+  pagesList: "offline-pages.json",
+};
 
 const SHELL = "osm-shell-" + BUILD.version;
 const SAVED = "osm-saved-v1";
@@ -47,12 +55,22 @@ function fresh(url) {
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
+      // A first install takes what the page just loaded from the browser's cache: no second download.
+      // A new release replacing an old one asks the server, as those names may hold last release's files.
+      const updating = Boolean(self.registration.active);
+      const request = (url) => new Request(url, updating ? { cache: "no-cache" } : {});
       const shell = await caches.open(SHELL);
-      await shell.addAll(BUILD.shell.map((path) => new Request(at(path), { cache: "no-cache" })));
-      // The offline page for the languages being read now; others are added when first visited.
+      await shell.addAll(BUILD.shell.map((path) => request(at(path))));
       const open = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-      const languages = new Set(open.map((client) => languageOf(client.url)));
-      await Promise.all([...languages].map((lang) => cacheOfflinePage(lang).catch(() => {})));
+      if (updating) {
+        const languages = new Set(open.map((client) => languageOf(client.url)));
+        await Promise.all([...languages].map((lang) => cacheOfflinePage(lang).catch(() => {})));
+      } else {
+        // The page that registered the worker was not served by it: keep it too, from the browser's cache.
+        // Its offline page follows with the next page opened, so a one-page visit costs no more.
+        const pages = await caches.open(PAGES);
+        await Promise.all(open.map((client) => pages.add(request(client.url.split("#")[0])).catch(() => {})));
+      }
       await self.skipWaiting();
     })(),
   );
@@ -68,10 +86,11 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// The offline page and the script that lists what is saved on it.
 async function cacheOfflinePage(lang) {
   const shell = await caches.open(SHELL);
-  const url = offlinePageOf(lang);
-  if (!(await shell.match(url))) {
+  for (const url of [offlinePageOf(lang), ...BUILD.offlineAssets.map(at)]) {
+    if (await shell.match(url)) continue;
     const response = await fresh(url);
     if (response.ok) await shell.put(url, response);
   }
@@ -190,6 +209,8 @@ async function save(lang, module, title, progress, list) {
     bytes += body.size;
     await saved.put(url, new Response(body, { headers: { "Content-Type": type || "text/html" } }));
   }
+  // Whoever saves a module for offline also wants the page that says what is saved.
+  await cacheOfflinePage(lang).catch(() => {});
   const record = { lang, module, title, urls: entry.urls, bytes, saved: new Date().toISOString(), version: BUILD.version };
   await saved.put(recordKey(lang, module), new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
   return record;

@@ -113,7 +113,8 @@ def test_module_pages_offer_saving_and_the_worker_knows_their_pages(built_site):
     assert 10_000 < module["bytes"] < 1_000_000
     worker = (built_site / "sw.js").read_text(encoding="utf-8")
     build = json.loads(re.match(r"self\.OSM_BUILD = (\{.*\});\n", worker).group(1))
-    assert build["languages"] == LANGUAGES and "assets/javascripts/offline.js" in build["shell"]
+    assert build["languages"] == LANGUAGES and "assets/javascripts/checklists.js" in build["shell"]
+    assert not [path for path in build["shell"] if "bundle." in path or path.endswith("offline.js")]
     assert all((built_site / path).is_file() for path in build["shell"])
 
 

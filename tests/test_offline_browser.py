@@ -99,7 +99,19 @@ def test_search_works_from_the_file_system(offline, unzipped, lang):
     page.goto((unzipped / CASES[lang][0]).as_uri())
     page.keyboard.press("/")
     page.locator(".md-search__input").focus()
+    # The index is built in the page itself over file:// (the worker stand-in); type once it is ready.
+    page.wait_for_function(
+        """() => {
+            const placeholder = JSON.parse(document.getElementById("__config").textContent)
+                .translations["search.result.placeholder"];
+            const meta = document.querySelector(".md-search-result__meta");
+            return meta && meta.textContent.trim() === placeholder;
+        }""",
+        timeout=30_000,
+    )
     page.keyboard.type(CASES[lang][1], delay=40)
+    # Letters outside ASCII arrive as text input without key events; a key press is what a keyboard adds.
+    page.keyboard.press("End")
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=20_000)
     assert results.count() > 0

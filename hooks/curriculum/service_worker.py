@@ -24,8 +24,11 @@ MANIFEST = "manifest.webmanifest"
 OFFLINE_PAGE = "offline/"
 MODULE_FOLDER = re.compile(r"^\d\d-[a-z0-9-]+$")
 PREAMBLE = "self.OSM_BUILD = "
-# What every page needs to render, kept per release; page HTML is cached as it is read.
+# What every page needs to render, kept per release; page HTML and the scripts of a few pages
+# (offline.js, Material's bundle for search) are cached as they are read.
 SHELL_PATTERNS = ("assets/stylesheets/*.css", "assets/javascripts/*.js", "assets/images/*.svg")
+NOT_IN_SHELL = ("bundle.", "offline.js")
+OFFLINE_PAGE_ASSETS = ["assets/javascripts/offline.js"]  # cached with the offline page, which runs it
 RTL = {"fa", "ar", "he", "ur"}
 THEME_COLOR = "#4051b5"  # Material's indigo, the palette in mkdocs.yml
 
@@ -58,10 +61,10 @@ def module_pages(site: Path, languages: list[str], default: str) -> dict[str, di
 
 
 def shell(site: Path) -> list[str]:
-    # Material's bundle is left to load on demand, as on the pages: it only serves search
-    # and would add a third to the cost of a first visit.
+    # Installing the worker must not download what the first page did not need: Material's
+    # bundle alone (search) would add a third to the cost of a first visit.
     found = {p.relative_to(site).as_posix() for pattern in SHELL_PATTERNS for p in site.glob(pattern)}
-    return sorted(path for path in found if not path.rsplit("/", 1)[-1].startswith("bundle."))
+    return sorted(path for path in found if not path.rsplit("/", 1)[-1].startswith(NOT_IN_SHELL))
 
 
 def release_version(site: Path) -> str:
@@ -117,6 +120,7 @@ def finalize(site: Path, languages: list[str], default: str, site_name: str) -> 
         "languages": languages,
         "default": default,
         "offline": OFFLINE_PAGE,
+        "offlineAssets": [path for path in OFFLINE_PAGE_ASSETS if (site / path).is_file()],
         "shell": shell(site),
         "pagesList": PAGES_LIST,
     }
