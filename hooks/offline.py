@@ -9,7 +9,6 @@ make sense on the hosted site.
 
 from build_context import curriculum_of, language_of, source_of
 from curriculum import offline_page, redirects, service_worker
-from curriculum.model import MODULE_FOLDER
 
 
 def _in_bundle(config) -> bool:
@@ -22,8 +21,8 @@ def on_page_markdown(markdown, page, config, files):
     curriculum = curriculum_of(config)
     lang = language_of(config, curriculum)
     src = source_of(page, lang)
-    folder, _, name = src.partition("/")
-    if name == "index.md" and MODULE_FOLDER.match(folder):
+    folder = offline_page.module_of_index(src)
+    if folder:
         page.meta["offline_strings"] = offline_page.strings(lang)
         return offline_page.save_control(folder, lang, page.meta.get("title") or page.title) + "\n" + markdown
     if src == offline_page.PAGE:

@@ -33,7 +33,7 @@ def _link(from_src: str, to_src: str, anchor: str | None = None) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def _front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str) -> str:
     # JSON strings are valid YAML scalars, and safe for any title a translator writes.
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
 
@@ -115,7 +115,7 @@ def module_page(module: ModuleInfo, items: list[Item], lang: str) -> str:
     page = module.checklist_src
     title = interface.text("checklist.module_title", lang, module=module.title)
     out = [
-        _front_matter(title, interface.text("checklist.module_description", lang, module=module.title)),
+        front_matter(title, interface.text("checklist.module_description", lang, module=module.title)),
         interface.text("checklist.module_intro", lang) + "\n",
         progress(items, lang, title),
         tools(lang),
@@ -134,7 +134,7 @@ def programme_page(items: list[Item], module_infos: list[ModuleInfo], lang: str)
     title = interface.text("checklist.programme_title", lang)
     grouped = by_module(items)
     out = [
-        _front_matter(title, interface.text("checklist.programme_description", lang)),
+        front_matter(title, interface.text("checklist.programme_description", lang)),
         interface.text("checklist.programme_intro", lang) + "\n",
         progress(items, lang, interface.text("checklist.overall", lang)),
         tools(lang),
@@ -165,7 +165,7 @@ def dpg_page(items: list[Item], lang: str) -> str:
     counted, untied = by_indicator(items)
     names = interface.text("checklist.dpg_names", lang)
     out = [
-        _front_matter(title, interface.text("checklist.dpg_description", lang)),
+        front_matter(title, interface.text("checklist.dpg_description", lang)),
         interface.text("checklist.dpg_intro", lang) + "\n",
         tools(lang),
     ]

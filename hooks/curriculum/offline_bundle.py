@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import interface
-from .redirects import TEMPLATE as REDIRECT_PAGE
+from . import interface, redirects
 
 SHIM = "assets/javascripts/iframe-worker.js"
 # What a reader of a copy never needs: the server's error page, the sitemap for
@@ -76,7 +75,7 @@ def lunr_files_used(languages_settings: dict[str, dict]) -> set[str]:
 def _belongs(top: str, lang: str, languages: list[str], default: str) -> bool:
     """Does a top-level folder or file of the site belong to this language's copy?"""
     if lang == default:
-        return top == "assets" or top not in languages
+        return top not in languages  # assets, the default language's pages, go/, search/
     return top in (lang, "assets")
 
 
@@ -103,10 +102,7 @@ def readme(lang: str, language_name: str, made: datetime) -> str:
 
 def start_page(lang: str, site_title: str) -> str:
     """index.html at the top of a bundle whose pages live in a language folder: it opens that folder."""
-    target = f"{lang}/index.html"
-    return REDIRECT_PAGE.format(lang=lang, title=site_title, target=target).replace(
-        '<meta name="robots" content="noindex">\n', ""
-    )
+    return redirects.render(f"{lang}/index.html", site_title, lang)
 
 
 def write_zip(

@@ -19,6 +19,8 @@ from pathlib import Path
 from babel.numbers import format_decimal
 
 from . import interface
+from .checklist_pages import front_matter
+from .model import MODULE_FOLDER
 
 PAGE = "offline.md"
 DOWNLOADS = "download"  # folder of the hosted site that serves the zips
@@ -54,12 +56,14 @@ def read_bundles(path: str | Path | None) -> list[BundleEntry] | None:
 def size_text(size: int, lang: str) -> str:
     megabytes = size / 1_000_000
     if megabytes >= 1:
-        return f"{format_decimal(round(megabytes, 1), locale=_locale(lang))} MB"
-    return f"{format_decimal(round(size / 1000), locale=_locale(lang))} KB"
+        return f"{format_decimal(round(megabytes, 1), locale=lang)} MB"
+    return f"{format_decimal(round(size / 1000), locale=lang)} KB"
 
 
-def _locale(lang: str) -> str:
-    return {"sw": "sw", "ne": "ne", "fa": "fa"}.get(lang, lang)
+def module_of_index(src: str) -> str | None:
+    """The module folder when src is a module's index page (where the save control goes), else None."""
+    folder, _, name = src.partition("/")
+    return folder if name == "index.md" and MODULE_FOLDER.match(folder) else None
 
 
 def strings(lang: str) -> dict[str, str]:
@@ -81,10 +85,6 @@ def save_control(module_folder: str, lang: str, title: str) -> str:
     )
 
 
-def _front_matter(title: str, description: str) -> str:
-    return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
-
-
 def render(
     modules: list[tuple[str, str, str]],
     lang: str,
@@ -94,7 +94,7 @@ def render(
 ) -> str:
     """Markdown of offline.md. modules: (folder, title, index src) in order."""
     t = lambda key, **values: interface.text(f"offline.{key}", lang, **values)  # noqa: E731
-    out = [_front_matter(t("page_title"), t("page_description"))]
+    out = [front_matter(t("page_title"), t("page_description"))]
     if in_bundle:
         out += [t("in_bundle") + "\n", f"## {t('share_heading')} {{#share}}\n", *_sharing(t)]
         return "\n".join(out)
