@@ -22,6 +22,20 @@ HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}$")
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as the text written (`reviewed: 2026-12-02`).
+
+    The schema checks a date's form as text; a date object would fail every
+    `type: string` and read differently in each tool that loads the file.
+    """
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class Heading:
     level: int
@@ -177,8 +191,8 @@ def _key_lines(node: yaml.Node, path: str, prefix: tuple = ()) -> dict[tuple, in
 
 def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
     try:
-        node = yaml.compose(meta_text, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(meta_text)
+        node = yaml.compose(meta_text, Loader=FrontMatterLoader)
+        meta = yaml.load(meta_text, Loader=FrontMatterLoader)  # a SafeLoader: no Python objects
     except yaml.reader.ReaderError as error:
         line = meta_text[: error.position].count("\n") + FIRST_META_LINE
         raise _fail(

@@ -91,6 +91,8 @@ def _placeholder(schema: dict, node: dict, number: int | None = None, hint: str 
         return {
             name: _placeholder(schema, resolved["properties"][name], number) for name in resolved.get("required", [])
         }
+    if resolved.get("format") == "date":  # a date a person vouches for, such as `reviewed`: never filled in for them
+        return TODO + _first_sentence(resolved.get("description", "Write the date, YYYY-MM-DD."))
     if "pattern" in resolved:  # an id: the uppercase TODO does not fit the id pattern, so validation asks for one
         return f"TODO-name-this-{number or 1}"
     examples = resolved.get("examples")
@@ -184,7 +186,7 @@ TODO: why a small team should care, and which programme milestone or DPG indicat
 
 ## Worked example {{#worked-example}}
 
-TODO: an invented team, a concrete situation, what they did and what happened.
+TODO: a team from data/teams.yml (same name, city, size and earlier decisions), a concrete situation, what they did and what happened.
 
 ## Try it on your project {{#try-it}}
 
@@ -285,6 +287,8 @@ def translation_text(source: Entry) -> str:
     """The source, with every text a reader reads marked for translation and its fingerprint recorded."""
     meta = {}
     for key, value in source.meta.items():
+        if key in translation.INHERITED:
+            continue  # the translation shows its source's value
         if key in translation.TRANSLATABLE:
             value = _mark(value)
         elif key == "checklist" and isinstance(value, list):

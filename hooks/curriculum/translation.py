@@ -21,6 +21,9 @@ from .problems import Problem
 
 TRANSLATABLE = ("title", "description", "summary", "objectives", "outcomes")
 FINGERPRINT_KEY = "source_fingerprint"
+# Facts about the English source rather than text to translate: a translation takes them
+# from its source, so re-checking an English lesson touches no translation.
+INHERITED = ("reviewed",)
 # Where a reader of an untranslated page learns how to help translate it.
 HELP_TRANSLATE_PAGE, HELP_TRANSLATE_ANCHOR = "using-this-site.md", "languages"
 
@@ -35,6 +38,11 @@ def fingerprint(entry: Entry) -> str:
     body = "\n".join(line.rstrip() for line in entry.source.body.strip().split("\n"))
     canonical = json.dumps([reader_text, body], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
+
+
+def inherited_fields(source: Entry) -> dict:
+    """The fields a translation takes from its English source instead of setting them itself."""
+    return {key: source.meta[key] for key in INHERITED if key in source.meta}
 
 
 @dataclass(frozen=True)
@@ -134,6 +142,16 @@ def check_translations(curriculum: Curriculum, skip: frozenset | set = frozenset
                     ),
                 )
             )
+        for key in INHERITED:
+            if key in entry.meta:
+                problems.append(
+                    Problem(
+                        path,
+                        entry.source.line_of((key,)),
+                        key,
+                        f"is set on the English page only ({source.source.path}); delete this line, the translation shows the English date",
+                    )
+                )
         for key in ("id", "module", "order", "prerequisites"):
             if key in source.meta and entry.meta.get(key) != source.meta[key]:
                 problems.append(

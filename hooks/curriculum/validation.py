@@ -158,13 +158,26 @@ def describe(error, schema: dict) -> tuple[tuple, str, str]:
     return path, _field_name(path), f"{error.message}{hint}"
 
 
-def check_schema(entry: Entry) -> list[Problem]:
+def check_schema(entry: Entry, inherited: dict | None = None) -> list[Problem]:
+    """Schema problems of one entry; inherited: for a translation, the fields it takes from its source."""
     schema = load_schema()
     problems = []
-    for error in _validator(entry.kind).iter_errors(entry.meta):
+    meta = {**(inherited or {}), **entry.meta}
+    for error in _validator(entry.kind).iter_errors(meta):
+        if inherited is not None and _inherited_problem(error, entry.meta):
+            continue  # a problem of the source's value: the source's own message says so once
         key_path, name, message = describe(error, schema)
         problems.append(Problem(entry.source.path, entry.source.line_of(key_path), name, message))
     return problems
+
+
+def _inherited_problem(error, own: dict) -> bool:
+    """True when a translation's error is about a field it takes from its source, not one it sets."""
+    if error.validator == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        return len(missing) == 1 and missing[0] in translation.INHERITED
+    field = error.absolute_path[0] if error.absolute_path else None
+    return field in translation.INHERITED and field not in own
 
 
 def _problem(entry: Entry, key_path: tuple, field: str, message: str) -> Problem:
@@ -480,8 +493,11 @@ def validate(curriculum: Curriculum) -> list[Problem]:
     """All problems of the curriculum, sorted by file and line."""
     problems = list(curriculum.problems)
     broken_sources = set()
+    sources = curriculum.by_src()
     for entry in curriculum.entries:
-        own = check_schema(entry)
+        translated = entry.lang != curriculum.default_language
+        source = sources.get(entry.source_src) if translated else None
+        own = check_schema(entry, translation.inherited_fields(source) if source else {} if translated else None)
         if own and entry.lang == curriculum.default_language:
             broken_sources.add(entry.src)
         problems += own + check_headings(entry)
