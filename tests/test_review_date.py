@@ -25,10 +25,11 @@ def test_months_between(earlier, later, months):
     assert review_date.months_between(d(earlier), d(later)) == months
 
 
-def test_every_english_lesson_was_reviewed_in_the_last_twelve_months():
+def test_every_english_lesson_has_a_review_date():
+    # Age is reported by scripts/validate --stale, never failed on: a build must not break on the calendar.
     curriculum = load_real_curriculum()
-    stale = review_date.stale_lessons(curriculum, datetime.date.today())
-    assert stale == [], "lessons due for review: " + ", ".join(s.path for s in stale)
+    undated = [lesson.source.path for lesson in curriculum.lessons() if review_date.reviewed_date(lesson) is None]
+    assert undated == []
 
 
 def test_stale_lessons_are_listed_oldest_first(tmp_path):

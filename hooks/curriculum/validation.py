@@ -174,8 +174,7 @@ def check_schema(entry: Entry, inherited: dict | None = None) -> list[Problem]:
 def _inherited_problem(error, own: dict) -> bool:
     """True when a translation's error is about a field it takes from its source, not one it sets."""
     if error.validator == "required":
-        missing = [key for key in error.validator_value if key not in error.instance]
-        return len(missing) == 1 and missing[0] in translation.INHERITED
+        return not error.absolute_path and error.message.split("'")[1] in translation.INHERITED
     field = error.absolute_path[0] if error.absolute_path else None
     return field in translation.INHERITED and field not in own
 
