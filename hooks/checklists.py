@@ -5,7 +5,7 @@ pages (hooks/generated_pages.py).
 """
 
 from build_context import curriculum_of, language_of, source_of
-from curriculum import checklist_pages, checklists, interface, print_view
+from curriculum import checklist_pages, checklists, interface, numbers, print_view
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -16,12 +16,12 @@ def on_page_markdown(markdown, page, config, files):
     checklist_pages_here = {m.checklist_src for m in infos} | {checklists.PROGRAMME_CHECKLIST, checklists.DPG_READINESS}
     checklist_pages_here |= {print_view.print_src(m) for m in curriculum.modules}
     if src in checklist_pages_here:
-        page.meta["checklist_strings"] = interface.table_for(lang, "checklist.")
+        page.meta["checklist_strings"] = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
         return markdown
     lesson = next((e for e in curriculum.lessons() if e.src == src), None)
     if lesson is None:
         return markdown
     items = [i for i in checklists.collect(curriculum, lang) if i.lesson_src == src]
     module = next(m for m in infos if m.checklist_src.startswith(lesson.module_folder + "/"))
-    page.meta["checklist_strings"] = interface.table_for(lang, "checklist.")
+    page.meta["checklist_strings"] = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
     return markdown + checklist_pages.lesson_block(items, src, module, lang)

@@ -1,7 +1,7 @@
 """MkDocs adapter for translations: a notice on pages shown in English or translated from older English."""
 
 from build_context import curriculum_of, language_of
-from curriculum import redirects, translation
+from curriculum import freshness, interface, redirects, translation
 
 
 def _english_href(page_url: str, lang: str) -> str:
@@ -18,5 +18,11 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["translation_status"] = state
         page.meta["source_language"] = curriculum.default_language
         english = _english_href(page.url, lang)
-        return translation.notice_markdown(state, lang, page.file.src_uri, english) + markdown
+        changed = None
+        if state == "outdated":
+            entries = curriculum.by_src()
+            entry = entries[page.file.src_uri]
+            intro = interface.text("notice.intro_section", lang)
+            changed = freshness.named_sections(entry, entries[entry.source_src], config.docs_dir, intro)
+        return translation.notice_markdown(state, lang, page.file.src_uri, english, changed) + markdown
     return markdown

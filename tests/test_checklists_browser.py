@@ -176,3 +176,26 @@ def test_progress_works_from_the_file_system(browser, tmp_path):
     assert page.locator('input[data-checklist-item="first-item"]').is_checked()
     assert progress_text(page) == "1 of 3 done"
     context.close()
+
+
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+
+
+@pytest.mark.parametrize("lang, digits", [("fa", PERSIAN_DIGITS), ("ne", "०१२३४५६७८९"), ("hi", "0123456789")])
+def test_progress_is_written_in_the_readers_digits(browser, built_site, serve, lang, digits):
+    # The server writes "0 of N" and the browser rewrites it on each tick: both in the same digits.
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(serve(built_site) + f"{lang}/01-licensing/checklist/")
+        total = page.locator("input[data-checklist-item]").count()
+        server_text = (built_site / lang / "01-licensing" / "checklist" / "index.html").read_text()
+        expected_total = "".join(digits[int(d)] for d in str(total))
+        assert expected_total in server_text
+        page.locator("input[data-checklist-item]").first.check()
+        shown = progress_text(page)
+        assert digits[1] in shown and expected_total in shown, shown
+        other = set("0123456789" + PERSIAN_DIGITS + "०१२३४५६७८९") - set(digits)
+        assert not other & set(shown), f"{lang}: mixed digits in {shown!r}"
+    finally:
+        context.close()

@@ -202,6 +202,6 @@ def test_offline_page_in_the_copy_and_without_bundles(tmp_path):
     assert "not part of this copy" in hosted
     bundles = [offline_page.BundleEntry("fa", "فارسی", "offline-fa.zip", 1_234_567)]
     persian = offline_page.render(modules, "fa", "en", bundles, in_bundle=False)
-    assert 'href="../../download/offline-fa.zip"' in persian and "offline-fa.zip, 1.2 MB" in persian
+    assert 'href="../../download/offline-fa.zip"' in persian and "offline-fa.zip, ۱٫۲ MB" in persian  # sizes in Persian digits
     spanish = offline_page.render(modules, "es", "en", bundles, in_bundle=False)
     assert "offline-fa.zip, 1,2 MB" in spanish, "sizes are written the reader's way"

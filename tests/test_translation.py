@@ -8,7 +8,9 @@ import pytest
 from conftest import run_script
 from curriculum import model, translation, validation
 from curriculum.frontmatter import read_source
-from helpers import FIXTURE_SITE, copy_fixture_site
+from helpers import FIXTURE_SITE, ROOT, copy_fixture_site
+
+ROOT_CONFIG = ROOT / "mkdocs.yml"
 
 
 def load(site):
@@ -126,3 +128,20 @@ def test_status_page_matches_the_script(built_site):
                         rf"<td[^>]*>(\d+)</td>", page)
         assert row, lang
         assert tuple(int(n) for n in row.groups()) == (counts["translated"], counts["outdated"], counts["missing"])
+
+
+def test_site_name_is_translated_in_header_title_and_manifest(built_site):
+    from curriculum import interface, languages
+
+    config = languages.read_mkdocs_yml(ROOT_CONFIG)
+    assert interface.text("site.name", "en") == config["site_name"], "i18n/interface.yml site.name en must match mkdocs.yml"
+    for lang in ("es", "fr", "fa", "hi", "ne", "sw"):
+        name = interface.text("site.name", lang)
+        assert name != config["site_name"], f"{lang}: site.name is not translated"
+        page = (built_site / lang / "01-licensing" / "index.html").read_text(encoding="utf-8")
+        title = page[page.index("<title>") : page.index("</title>")]
+        assert name in title, f"{lang}: {title}"
+        header = page[page.index('class="md-header__topic"') :][:400]
+        assert name in header, f"{lang}: the header does not name the site in its language"
+        manifest = json.loads((built_site / lang / "manifest.webmanifest").read_text(encoding="utf-8"))
+        assert manifest["name"] == name and manifest["short_name"] == interface.text("site.short_name", lang)

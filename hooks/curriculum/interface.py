@@ -21,10 +21,19 @@ def load(path: Path = TABLE) -> dict:
 
 
 def text(key: str, lang: str, **values):
-    """The string for key in lang (English when not yet translated), with {placeholders} filled."""
+    """The string for key in lang (English when not yet translated), with {placeholders} filled.
+
+    Numbers among the values are written in lang's digits, as the browser writes them.
+    """
+    from . import numbers  # imported here: the status commands need no Babel
+
     entry = load()[key]
     value = entry.get(lang, entry[FALLBACK])
-    return value.format(**values) if values and isinstance(value, str) else value
+    shown = {
+        name: numbers.number(v, lang) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+        for name, v in values.items()
+    }
+    return value.format(**shown) if values and isinstance(value, str) else value
 
 
 def table_for(lang: str, prefix: str) -> dict:

@@ -13,9 +13,7 @@ import html
 import subprocess
 from pathlib import Path
 
-from babel.dates import format_date
-
-from . import interface
+from . import interface, numbers
 
 # A NUL byte cannot start a file name, so it marks the line that carries a commit's date.
 _DATE_MARK = "\x00"
@@ -51,7 +49,7 @@ def commit_dates(docs_dir: Path) -> dict[str, str]:
 
 def paragraph(date: str, lang: str) -> str:
     """The line shown at the end of a page, in lang, with the machine-readable date."""
-    when = format_date(datetime.date.fromisoformat(date), format="long", locale=lang)
+    when = numbers.date(datetime.date.fromisoformat(date), lang)
     label = interface.text("page.updated", lang, date=f'<time datetime="{date}">{html.escape(when)}</time>')
     # <small>: a side note, set smaller by the browser without needing a stylesheet rule.
     return f'<p class="osm-updated" lang="{lang}"><small>{label}</small></p>'

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import interface, redirects
+from . import interface, numbers, redirects
 
 SHIM = "assets/javascripts/iframe-worker.js"
 # What a reader of a copy never needs: the server's error page, the sitemap for
@@ -95,7 +95,13 @@ def members(site: Path, lang: str, languages: list[str], default: str, lunr_used
 
 
 def readme(lang: str, language_name: str, made: datetime) -> str:
-    text = interface.text("offline.readme", lang, language=language_name, date=made.date().isoformat())
+    text = interface.text(
+        "offline.readme",
+        lang,
+        site=interface.text("site.name", lang),
+        language=language_name,
+        date=numbers.digits(made.date().isoformat(), lang),
+    )
     # Windows Notepad and phones both read CRLF; a plain text file for everyone.
     return text.replace("\r\n", "\n").replace("\n", "\r\n")
 

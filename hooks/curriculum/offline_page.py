@@ -16,9 +16,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
-from . import interface
+from . import interface, numbers
 from .checklist_pages import front_matter
 from .model import MODULE_FOLDER
 
@@ -56,8 +54,8 @@ def read_bundles(path: str | Path | None) -> list[BundleEntry] | None:
 def size_text(size: int, lang: str) -> str:
     megabytes = size / 1_000_000
     if megabytes >= 1:
-        return f"{format_decimal(round(megabytes, 1), locale=lang)} MB"
-    return f"{format_decimal(round(size / 1000), locale=lang)} KB"
+        return f"{numbers.number(round(megabytes, 1), lang)} MB"
+    return f"{numbers.number(round(size / 1000), lang)} KB"
 
 
 def module_of_index(src: str) -> str | None:
@@ -68,7 +66,7 @@ def module_of_index(src: str) -> str | None:
 
 def strings(lang: str) -> dict[str, str]:
     """What offline.js says, in the page's language."""
-    return {key: interface.text(f"offline.{key}", lang) for key in STRINGS}
+    return {**{key: interface.text(f"offline.{key}", lang) for key in STRINGS}, "numbering": numbers.system(lang)}
 
 
 def save_control(module_folder: str, lang: str, title: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_skeleton
 
-from . import interface
+from . import interface, numbers
 from .model import Curriculum, Entry
 
 STALE_AFTER_MONTHS = 12
@@ -31,7 +31,7 @@ def reviewed_date(entry: Entry) -> datetime.date | None:
 def paragraph(date: datetime.date, lang: str) -> str:
     """The line a lesson page shows, month and year in lang, with the exact date machine-readable."""
     # Month and year only: the day suggests a precision a review does not have.
-    when = format_skeleton("yMMMM", date, locale=lang)
+    when = numbers.digits(format_skeleton("yMMMM", date, locale=lang), lang)
     label = interface.text(
         "page.reviewed", lang, date=f'<time datetime="{date.isoformat()}">{html.escape(when)}</time>'
     )

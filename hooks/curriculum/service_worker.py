@@ -78,9 +78,11 @@ def release_version(site: Path) -> str:
 
 
 def manifest(lang: str, default: str, name: str) -> dict:
+    """The web app manifest of one language; name is the default language's site_name."""
     return {
-        "name": name,
-        "short_name": "Mentorship",
+        # An installed app is named in its reader's language (i18n/interface.yml site.name).
+        "name": name if lang == default else interface.text("site.name", lang),
+        "short_name": interface.text("site.short_name", lang),
         "description": interface.text("offline.app_description", lang),
         "lang": lang,
         "dir": "rtl" if lang in RTL else "ltr",

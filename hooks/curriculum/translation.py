@@ -29,13 +29,17 @@ HELP_TRANSLATE_PAGE, HELP_TRANSLATE_ANCHOR = "using-this-site.md", "languages"
 
 
 def fingerprint(entry: Entry) -> str:
-    meta = entry.meta
+    return fingerprint_of(entry.meta, entry.source.body)
+
+
+def fingerprint_of(meta: dict, body: str) -> str:
+    """The fingerprint of a page's reader text: its translatable front-matter values and its body."""
     reader_text = {key: meta.get(key) for key in TRANSLATABLE if key in meta}
     reader_text["checklist"] = [
         [i.get("id"), i.get("text")] for i in meta.get("checklist") or [] if isinstance(i, dict)
     ]
     # Trailing spaces and blank lines at the ends carry no meaning.
-    body = "\n".join(line.rstrip() for line in entry.source.body.strip().split("\n"))
+    body = "\n".join(line.rstrip() for line in body.strip().split("\n"))
     canonical = json.dumps([reader_text, body], ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:12]
 
@@ -232,8 +236,16 @@ def page_state(curriculum: Curriculum, src_uri: str, lang: str) -> str | None:
     return "translated"
 
 
-def notice_markdown(state: str, lang: str, page_src: str, english_href: str) -> str:
-    """The notice shown above a page that is not (or no longer) a faithful translation."""
+def notice_markdown(
+    state: str, lang: str, page_src: str, english_href: str, changed: list[tuple[str, str]] | None = None
+) -> str:
+    """The notice shown above a page that is not (or no longer) a faithful translation.
+
+    changed: for an outdated page, the (anchor, heading) of each section the English changed in,
+    when git history could tell; the notice then links them, so a reader knows what to doubt.
+    """
+    from babel.lists import format_list
+
     from . import interface  # imported here: the status commands need no interface table
 
     if state == "fallback":
@@ -242,6 +254,9 @@ def notice_markdown(state: str, lang: str, page_src: str, english_href: str) -> 
         link = f"[{interface.text('notice.help_translate', lang)}]({help_page}#{HELP_TRANSLATE_ANCHOR})"
     elif state == "outdated":
         text = interface.text("notice.outdated", lang)
+        if changed:
+            names = [f"[{label}](#{anchor})" if anchor else label for anchor, label in changed]
+            text += " " + interface.text("notice.changed_sections", lang, sections=format_list(names, locale=lang))
         link = f'<a href="{english_href}" hreflang="en">{interface.text("notice.read_english", lang)}</a>'
     else:
         return ""

@@ -19,10 +19,14 @@
     try { strings = node ? JSON.parse(node.textContent) : {}; } catch (e) { strings = {}; }
   }
 
+  // Numbers in the page language's digits (Persian, Devanagari...), as the server writes them:
+  // the server names the numbering system, since some browsers lack the locale's default.
   function say(key, values) {
+    var numberFormat = new Intl.NumberFormat(document.documentElement.lang || "en", { numberingSystem: strings.numbering || "latn" });
     var text = strings[key] || key;
     Object.keys(values || {}).forEach(function (name) {
-      text = text.split("{" + name + "}").join(String(values[name]));
+      var value = values[name];
+      text = text.split("{" + name + "}").join(typeof value === "number" ? numberFormat.format(value) : String(value));
     });
     return text;
   }

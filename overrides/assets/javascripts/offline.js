@@ -9,17 +9,19 @@
   var strings = JSON.parse(stringsElement.textContent);
   var lang = document.documentElement.lang || "en";
 
+  // Numbers in the page language's digits, as the server writes them (hooks/curriculum/numbers.py).
   function say(key, values) {
     return strings[key].replace(/\{(\w+)\}/g, function (whole, name) {
-      return values && name in values ? values[name] : whole;
+      if (!values || !(name in values)) return whole;
+      return typeof values[name] === "number" ? new Intl.NumberFormat(lang, { numberingSystem: strings.numbering || "latn" }).format(values[name]) : values[name];
     });
   }
   function size(bytes) {
-    var number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+    var number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1, numberingSystem: strings.numbering || "latn" });
     return bytes >= 1e6 ? number.format(bytes / 1e6) + " MB" : number.format(Math.max(1, Math.round(bytes / 1e3))) + " KB";
   }
   function date(iso) {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long" }).format(new Date(iso));
+    return new Intl.DateTimeFormat(lang, { dateStyle: "long", numberingSystem: strings.numbering || "latn" }).format(new Date(iso));
   }
 
   // Ask the worker; progress messages arrive before the final answer.
