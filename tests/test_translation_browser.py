@@ -70,6 +70,9 @@ def test_persian_reads_right_to_left_without_sideways_scrolling(browser, built_s
     code = page.locator("article pre code").first
     if code.count():
         assert code.evaluate("node => getComputedStyle(node).direction") == "ltr"
+    # Inline code in a Persian sentence keeps its own order (`http://` not //:http).
+    inline = page.locator("article p code").first
+    assert inline.evaluate("node => getComputedStyle(node).unicodeBidi") == "isolate"
     serious = [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == []
     context.close()
