@@ -205,3 +205,26 @@ def test_offline_page_in_the_copy_and_without_bundles(tmp_path):
     assert 'href="../../download/offline-fa.zip"' in persian and "offline-fa.zip, ۱٫۲ MB" in persian  # sizes in Persian digits
     spanish = offline_page.render(modules, "es", "en", bundles, in_bundle=False)
     assert "offline-fa.zip, 1,2 MB" in spanish, "sizes are written the reader's way"
+
+
+# Languages whose whole curriculum is translated: their readers never meet an English page.
+COMPLETE = ["es", "fr"]
+
+
+@pytest.mark.parametrize("lang", COMPLETE)
+def test_a_complete_languages_copy_holds_no_english_page(built_dist, lang):
+    from helpers import load_real_curriculum
+
+    curriculum = load_real_curriculum()
+    translated = {e.source_src for e in curriculum.entries if e.lang == lang}
+    untranslated = sorted(e.src for e in curriculum.sources() if e.src not in translated)
+    assert untranslated == [], f"{lang}: these pages have no translation yet: {untranslated}"
+    english_pages = []
+    with zipfile.ZipFile(built_dist / f"offline-{lang}.zip") as archive:
+        for name in archive.namelist():
+            if name.endswith(".html"):
+                text = archive.read(name).decode("utf-8")
+                shown_in_english = 'data-translation-status="fallback"' in text or 'lang="en" dir="ltr"' in text
+                if shown_in_english and "<meta http-equiv=\"refresh\"" not in text:
+                    english_pages.append(name)
+    assert english_pages == [], f"offline-{lang}.zip shows these pages in English: {english_pages}"
