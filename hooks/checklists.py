@@ -15,13 +15,15 @@ def on_page_markdown(markdown, page, config, files):
     infos = checklists.modules(curriculum, lang)
     checklist_pages_here = {m.checklist_src for m in infos} | {checklists.PROGRAMME_CHECKLIST, checklists.DPG_READINESS}
     checklist_pages_here |= {print_view.print_src(m) for m in curriculum.modules}
+    # The browser formats counts itself, so it needs the language's digits too.
+    strings = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
     if src in checklist_pages_here:
-        page.meta["checklist_strings"] = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
+        page.meta["checklist_strings"] = strings
         return markdown
     lesson = next((e for e in curriculum.lessons() if e.src == src), None)
     if lesson is None:
         return markdown
     items = [i for i in checklists.collect(curriculum, lang) if i.lesson_src == src]
     module = next(m for m in infos if m.checklist_src.startswith(lesson.module_folder + "/"))
-    page.meta["checklist_strings"] = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
+    page.meta["checklist_strings"] = strings
     return markdown + checklist_pages.lesson_block(items, src, module, lang)
