@@ -18,6 +18,19 @@ FENCE = "---"
 # The front-matter starts on line 2 of the file, after the opening fence.
 FIRST_META_LINE = 2
 
+# Limits that no real page comes near (the longest, a Nepali glossary, is 72 KB
+# with 4 KB of front-matter and 1,344-character lines), so that a file sent in
+# a pull request cannot make the build slow or run out of memory. CONTRIBUTING
+# states them.
+MAX_PAGE_BYTES = 256 * 1024
+MAX_FRONT_MATTER_BYTES = 32 * 1024
+MAX_LINE_CHARS = 4000
+# Root mapping, checklist list, item, dpg list: lessons need four levels.
+MAX_DEPTH = 6
+# C0 and C1 control characters other than tab and newline: no editor shows them,
+# and a NUL or an escape sequence in a page only hides text or breaks tools.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
 EXPLICIT_ID = re.compile(r"\s*\{[^}]*#([A-Za-z0-9_-]+)[^}]*\}$")
 
@@ -117,6 +130,24 @@ def decode(path: str, raw: bytes) -> str:
             "encoding",
             "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
         )
+    control = CONTROL.search(text)
+    if control:
+        line = text[: control.start()].count("\n") + 1
+        raise _fail(
+            path,
+            line,
+            "encoding",
+            f"invisible control character U+{ord(control.group()):04X}; delete it "
+            "(retype the line if you cannot see it)",
+        )
+    long_line = next((n for n, line in enumerate(text.split("\n"), 1) if len(line) > MAX_LINE_CHARS), None)
+    if long_line:
+        raise _fail(
+            path,
+            long_line,
+            "line",
+            f"is longer than {MAX_LINE_CHARS:,} characters; write one sentence per line",
+        )
     if "\r" in text:
         line = text[: text.index("\r")].count("\n") + 1
         raise _fail(
@@ -171,6 +202,15 @@ def _key_lines(node: yaml.Node, path: str, prefix: tuple = ()) -> dict[tuple, in
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + FIRST_META_LINE
+            if key_node.tag != "tag:yaml.org,2002:str":
+                # `5:` or `yes:` load as a number or a boolean, which no field name is.
+                raise _fail(
+                    path,
+                    line,
+                    "front-matter",
+                    f"the field name `{key}` reads as a number or as true/false, not as a name; "
+                    "use a field the schema lists, such as `title`",
+                )
             if key in seen:
                 name = ".".join(str(p) for p in prefix + (key,))
                 raise _fail(
@@ -189,8 +229,57 @@ def _key_lines(node: yaml.Node, path: str, prefix: tuple = ()) -> dict[tuple, in
     return found
 
 
+def _refuse_what_lessons_never_need(path: str, meta_text: str) -> None:
+    """Walk the YAML events (which builds nothing) and refuse anchors, aliases, tags and deep nesting.
+
+    An alias can make a few hundred bytes expand to billions of items, deep
+    nesting exhausts Python's recursion, and tags ask the loader for types that
+    no field has; lessons need none of them, so each gets a message naming the
+    plain YAML to write instead.
+    """
+    if len(meta_text.encode("utf-8")) > MAX_FRONT_MATTER_BYTES:
+        raise _fail(
+            path,
+            FIRST_META_LINE,
+            "front-matter",
+            f"is larger than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep it to the fields the schema lists "
+            "and put long text in the page body",
+        )
+    depth = 0
+    for event in yaml.parse(meta_text, Loader=FrontMatterLoader):
+        line = event.start_mark.line + FIRST_META_LINE
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _fail(
+                path,
+                line,
+                "front-matter",
+                "YAML anchors (&name) and aliases (*name) are not used in lessons; write the value out in full",
+            )
+        if getattr(event, "tag", None) and not (isinstance(event, yaml.ScalarEvent) and event.implicit[1]):
+            raise _fail(
+                path,
+                line,
+                "front-matter",
+                f"the YAML tag `{event.tag}` is not used in lessons; remove it and write plain text, "
+                "a number, a list or `field: value` lines",
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _fail(
+                    path,
+                    line,
+                    "front-matter",
+                    f"is nested more than {MAX_DEPTH} levels deep; lesson fields need at most four "
+                    "(checklist, item, dpg), so remove the extra brackets or indentation",
+                )
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+
+
 def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
     try:
+        _refuse_what_lessons_never_need(path, meta_text)
         node = yaml.compose(meta_text, Loader=FrontMatterLoader)
         meta = yaml.load(meta_text, Loader=FrontMatterLoader)  # a SafeLoader: no Python objects
     except yaml.reader.ReaderError as error:
@@ -226,6 +315,14 @@ def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
 
 def read_source(path: str, raw: bytes) -> Source:
     """Read one Markdown file; raise SourceError naming the line and the fix."""
+    if len(raw) > MAX_PAGE_BYTES:
+        raise _fail(
+            path,
+            1,
+            "size",
+            f"the file is larger than {MAX_PAGE_BYTES // 1024} KB; no page needs that much, "
+            "so split it into several lessons",
+        )
     text = decode(path, raw)
     meta_text, body, body_line = split(path, text)
     meta, key_lines = parse(path, meta_text)

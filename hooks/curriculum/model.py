@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .frontmatter import Source, SourceError, read_source
+from .frontmatter import MAX_PAGE_BYTES, Source, SourceError, read_source
 from .problems import Problem
 
 MODULE_FOLDER = re.compile(r"^(\d{2})-([a-z0-9]+(?:-[a-z0-9]+)*)$")
@@ -130,7 +130,9 @@ def read_entries(docs_dir: Path, repo_root: Path, languages: frozenset[str], def
             problems.append(Problem(shown, 1, "layout", f"{src} is outside the module layout; {LAYOUT_HINT}"))
             continue
         try:
-            source = read_source(shown, path.read_bytes())
+            with path.open("rb") as file:
+                # One byte over the limit is enough for read_source to refuse the file.
+                source = read_source(shown, file.read(MAX_PAGE_BYTES + 1))
         except SourceError as error:
             problems.append(error.problem)
             unreadable.add(source_src)

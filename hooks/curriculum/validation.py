@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from jsonschema import Draft202012Validator
 
-from . import translation
+from . import content_safety, translation
 from .model import MODULE_FOLDER, Curriculum, Entry
 from .problems import Problem
 
@@ -500,6 +500,7 @@ def validate(curriculum: Curriculum) -> list[Problem]:
         if own and entry.lang == curriculum.default_language:
             broken_sources.add(entry.src)
         problems += own + check_headings(entry)
+        problems += content_safety.check_body(entry.source.path, entry.source.body, entry.source.body_line)
     problems += check_modules(curriculum)
     problems += check_lessons(curriculum)
     problems += check_translation_sources(curriculum)
