@@ -12,7 +12,7 @@ from curriculum.head_links import drop_hreflang_links, relative_language_links
 from curriculum.search_on_demand import defer_bundle, set_search_base
 
 LOADER = "assets/javascripts/search-on-demand.js"
-SHIM = "assets/javascripts/iframe-worker.js"  # only in the offline copy: hooks/curriculum/offline_bundle.py
+SHIM = "assets/javascripts/file-worker.js"  # only in the offline copy: hooks/curriculum/offline_bundle.py
 
 
 def on_post_page(output, page, config):

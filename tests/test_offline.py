@@ -58,7 +58,7 @@ def test_a_zip_holds_one_language_and_nothing_for_servers(built_dist, lang):
     assert not [n for n in names if n.endswith(".map") or n in ("sw.js", "404.html", "sitemap.xml")]
     # Search over file:// needs the index as a script and the worker stand-in.
     search = "search/search_index.js" if lang == DEFAULT else f"{lang}/search/search_index.js"
-    assert {search, offline_bundle.SHIM, "assets/javascripts/iframe-worker.LICENSE.txt"} <= names
+    assert {search, offline_bundle.SHIM, "assets/javascripts/file-worker-scope.js"} <= names
 
 
 def test_readme_is_in_the_bundles_language(built_dist):
@@ -78,7 +78,7 @@ def test_offline_copy_pages_link_to_files_and_stay_inside_the_copy(built_dist, t
     lesson = (copy / "es" / "01-licensing" / "choosing-a-license.html").read_text(encoding="utf-8")
     assert 'class="md-select' not in lesson, "the language menu would lead out of the copy"
     assert 'rel="manifest"' not in lesson and "serviceWorker" not in lesson
-    assert 'data-shim="../../assets/javascripts/iframe-worker.js"' in lesson
+    assert 'data-shim="../../assets/javascripts/file-worker.js"' in lesson
 
 
 def test_download_page_lists_every_bundle_with_its_size(built_site, built_dist):

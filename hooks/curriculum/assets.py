@@ -25,7 +25,15 @@ SAFELIST = [
     "focus-visible",
     "data-md-state",
 ]
-OWN_SCRIPTS = ("checklists.js", "copy-link.js", "search-on-demand.js", "language-switch.js", "offline.js")
+OWN_SCRIPTS = (
+    "checklists.js",
+    "copy-link.js",
+    "search-on-demand.js",
+    "language-switch.js",
+    "offline.js",
+    "file-worker.js",  # these two only in the offline copy
+    "file-worker-scope.js",
+)
 
 
 class AssetToolMissing(RuntimeError):

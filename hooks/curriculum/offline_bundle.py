@@ -5,8 +5,11 @@ page/), so every link opens straight from a folder. Two things a browser
 refuses over file:// are worked around here: it will not fetch the search
 index, so the index also becomes a script (`var __index = ...`, which
 Material's bundle loads when it sees file://); and it will not start a Web
-Worker, so the bundle carries iframe-worker, the shim Material's offline
-plugin would load from a CDN, copied from node_modules at build time.
+Worker, so the bundle carries a stand-in (hooks/offline-scripts/file-worker.js)
+that runs the search worker in a hidden frame. Material's offline plugin
+would load iframe-worker from a CDN for this, and that shim writes an inline
+script no Content Security Policy hash can foresee (it holds the folder the
+reader unpacked the copy to); the stand-in loads only files of the copy.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import interface, numbers, redirects
+from . import content_policy, interface, numbers, redirects
 
-SHIM = "assets/javascripts/iframe-worker.js"
+SHIM = "assets/javascripts/file-worker.js"
+SHIM_SOURCES = Path(__file__).resolve().parent.parent / "offline-scripts"
 # What a reader of a copy never needs: the server's error page, the sitemap for
 # search engines, the hosted site's service worker, source maps for developers,
 # and lunr languages no index uses.
@@ -49,12 +53,14 @@ def search_scripts(site: Path, languages: list[str], default: str) -> list[Path]
     return written
 
 
-def add_worker_shim(site: Path, package: Path) -> Path:
-    """Copy iframe-worker's shim (and its MIT license, which must travel with it) into the site."""
-    target = site / SHIM
-    shutil.copyfile(package / "shim" / "index.js", target)
-    shutil.copyfile(package / "LICENSE", target.with_name("iframe-worker.LICENSE.txt"))
-    return target
+def add_worker_shim(site: Path, sources: Path = SHIM_SOURCES) -> list[Path]:
+    """Copy the worker stand-in and the scope script it loads into its frame into the site."""
+    written = []
+    for source in sorted(sources.glob("*.js")):
+        target = site / SHIM.rsplit("/", 1)[0] / source.name
+        shutil.copyfile(source, target)
+        written.append(target)
+    return written
 
 
 def lunr_files_used(languages_settings: dict[str, dict]) -> set[str]:
@@ -108,7 +114,7 @@ def readme(lang: str, language_name: str, made: datetime) -> str:
 
 def start_page(lang: str, site_title: str) -> str:
     """index.html at the top of a bundle whose pages live in a language folder: it opens that folder."""
-    return redirects.render(f"{lang}/index.html", site_title, lang)
+    return content_policy.add_policy(redirects.render(f"{lang}/index.html", site_title, lang))
 
 
 def write_zip(
