@@ -185,6 +185,10 @@ async function records() {
   return Promise.all(keys.map(async (key) => (await saved.match(key)).json()));
 }
 
+function page(body, type) {
+  return new Response(body, { headers: { "Content-Type": type || "text/html" } });
+}
+
 async function save(lang, module, title, progress, list) {
   const entry = ((list || (await pagesList())).pages[lang] || {})[module];
   if (!entry) throw new Error("unknown module " + lang + "/" + module);
@@ -199,20 +203,29 @@ async function save(lang, module, title, progress, list) {
   // Only now, with every page in hand, replace what was saved: never half a module.
   const saved = await caches.open(SAVED);
   const previous = await saved.match(recordKey(lang, module));
-  const wanted = new Set(downloaded.map(([url]) => url));
-  if (previous) {
-    const old = await previous.json();
-    await Promise.all(old.urls.map(at).filter((url) => !wanted.has(url)).map((url) => saved.delete(url)));
+  const oldUrls = previous ? (await previous.json()).urls.map(at) : [];
+  // The previous copy stays in memory until the new one is complete: a device that runs
+  // out of space half-way gets it back as it was (pages of one module are a few hundred KB).
+  const backup = [];
+  for (const url of oldUrls) {
+    const response = await saved.match(url);
+    if (response) backup.push([url, await response.blob(), response.headers.get("Content-Type")]);
   }
-  let bytes = 0;
-  for (const [url, body, type] of downloaded) {
-    bytes += body.size;
-    await saved.put(url, new Response(body, { headers: { "Content-Type": type || "text/html" } }));
+  const wanted = new Set(downloaded.map(([url]) => url));
+  const bytes = downloaded.reduce((sum, [, body]) => sum + body.size, 0);
+  const record = { lang, module, title, urls: entry.urls, bytes, saved: new Date().toISOString(), version: BUILD.version };
+  try {
+    await Promise.all(oldUrls.filter((url) => !wanted.has(url)).map((url) => saved.delete(url)));
+    for (const [url, body, type] of downloaded) await saved.put(url, page(body, type));
+    await saved.put(recordKey(lang, module), new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
+  } catch (error) {
+    await Promise.all(downloaded.map(([url]) => saved.delete(url)));
+    for (const [url, body, type] of backup) await saved.put(url, page(body, type)).catch(() => {});
+    // The old record was never replaced: it still describes the pages just put back.
+    throw error;
   }
   // Whoever saves a module for offline also wants the page that says what is saved.
   await cacheOfflinePage(lang).catch(() => {});
-  const record = { lang, module, title, urls: entry.urls, bytes, saved: new Date().toISOString(), version: BUILD.version };
-  await saved.put(recordKey(lang, module), new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
   return record;
 }
 
@@ -278,5 +291,6 @@ self.addEventListener("message", (event) => {
   } else {
     return;
   }
-  event.waitUntil(work.catch((error) => reply({ type: "error", message: String(error) })));
+  // The name lets the page tell a full device (QuotaExceededError) from a lost connection.
+  event.waitUntil(work.catch((error) => reply({ type: "error", name: error && error.name, message: String(error) })));
 });

@@ -31,6 +31,7 @@ STRINGS = (
     "saving",
     "saved_status",
     "save_failed",
+    "storage_full",
     "removed",
     "saved_none",
     "saved_pages",

@@ -13,6 +13,12 @@
   var FORMAT = "open-source-mentorship-progress";
   var strings = {};
   var memory = null; // used when the browser refuses storage
+  // The whole curriculum ticked is about 15 KB: a file far larger is not a progress file,
+  // and reading it would only freeze a phone.
+  var MAX_IMPORT_BYTES = 256 * 1024;
+  var MAX_ITEMS = 5000;
+  var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var WHEN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
   function readStrings() {
     var node = document.getElementById("osm-checklist-strings");
@@ -31,14 +37,19 @@
     return text;
   }
 
-  // Keep only well-formed entries: stored data may be old, hand-edited or corrupt.
+  function isRecord(value) {
+    return !!value && typeof value === "object" && !Array.isArray(value);
+  }
+
+  // Keep only well-formed entries (an item id and the time it was ticked): stored data
+  // may be old, hand-edited or corrupt, and an imported file may be anything at all.
   function clean(done) {
     var result = {};
-    if (done && typeof done === "object" && !Array.isArray(done)) {
-      Object.keys(done).forEach(function (id) {
-        if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) && typeof done[id] === "string") result[id] = done[id];
-      });
-    }
+    if (!isRecord(done)) return result;
+    Object.keys(done).slice(0, MAX_ITEMS).forEach(function (id) {
+      var when = done[id];
+      if (id.length <= 100 && ID.test(id) && typeof when === "string" && WHEN.test(when)) result[id] = when;
+    });
     return result;
   }
 
@@ -62,8 +73,10 @@
       window.localStorage.setItem(KEY, JSON.stringify({ version: 1, done: done }));
       return true;
     } catch (e) {
+      // The stored copy is left as it was; this page keeps the new ticks until it closes.
       memory = done;
-      status(say("storage_unavailable"));
+      var full = e && (e.name === "QuotaExceededError" || e.code === 22);
+      status(say(full ? "storage_full" : "storage_unavailable"));
       return false;
     }
   }
@@ -154,21 +167,28 @@
   }
 
   function importFile(file) {
+    if (file.size > MAX_IMPORT_BYTES) {
+      status(say("import_too_large"));
+      return;
+    }
     var reader = new FileReader();
     reader.onload = function () {
       var data;
+      // Deep nesting makes JSON.parse throw, like any other broken file.
       try { data = JSON.parse(reader.result); } catch (e) { data = null; }
-      if (!data || data.format !== FORMAT || typeof data.done !== "object") {
+      if (!isRecord(data) || data.format !== FORMAT || !isRecord(data.done)) {
         status(say("import_failed"));
         return;
       }
       // Merge, never replace: importing must not lose ticks made on this device.
       var incoming = clean(data.done);
+      var count = Object.keys(incoming).length;
+      var ignored = Object.keys(data.done).length - count;
       var done = load();
       Object.keys(incoming).forEach(function (id) { if (!done[id] || done[id] < incoming[id]) done[id] = incoming[id]; });
-      save(done);
+      var stored = save(done);
       render();
-      status(say("imported", { count: Object.keys(incoming).length }));
+      if (stored) status(ignored ? say("imported_some", { count: count, ignored: ignored }) : say("imported", { count: count }));
     };
     reader.readAsText(file);
   }

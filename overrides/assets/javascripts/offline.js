@@ -32,7 +32,11 @@
         channel.port1.onmessage = function (event) {
           var data = event.data;
           if (data.type === "progress") return onProgress && onProgress(data);
-          if (data.type === "error") return reject(new Error(data.message));
+          if (data.type === "error") {
+            var error = new Error(data.message);
+            error.name = data.name || "Error";
+            return reject(error);
+          }
           resolve(data);
         };
         registration.active.postMessage(message, [channel.port2]);
@@ -134,8 +138,8 @@
             if (other && !other.hidden) other.focus();
           });
         })
-        .catch(function () {
-          status.textContent = say("save_failed");
+        .catch(function (error) {
+          status.textContent = say(error && error.name === "QuotaExceededError" ? "storage_full" : "save_failed");
         })
         .then(function () {
           busy(false);
