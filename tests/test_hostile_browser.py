@@ -8,7 +8,6 @@ saved before, and each gets a message in the reader's language.
 import json
 
 import pytest
-
 from test_offline_browser import hosted, saved_version  # noqa: F401  (a fixture and a helper)
 
 MODULE_CHECKLIST = "01-alpha/checklist/"
