@@ -208,7 +208,7 @@ def test_offline_page_in_the_copy_and_without_bundles(tmp_path):
 
 
 # Languages whose whole curriculum is translated: their readers never meet an English page.
-COMPLETE = ["es", "fr", "fa", "sw"]
+COMPLETE = ["es", "fr", "fa", "sw", "hi", "ne"]
 
 
 @pytest.mark.parametrize("lang", COMPLETE)
