@@ -185,7 +185,7 @@ async function records() {
   return Promise.all(keys.map(async (key) => (await saved.match(key)).json()));
 }
 
-function page(body, type) {
+function storedPage(body, type) {
   return new Response(body, { headers: { "Content-Type": type || "text/html" } });
 }
 
@@ -216,11 +216,11 @@ async function save(lang, module, title, progress, list) {
   const record = { lang, module, title, urls: entry.urls, bytes, saved: new Date().toISOString(), version: BUILD.version };
   try {
     await Promise.all(oldUrls.filter((url) => !wanted.has(url)).map((url) => saved.delete(url)));
-    for (const [url, body, type] of downloaded) await saved.put(url, page(body, type));
+    for (const [url, body, type] of downloaded) await saved.put(url, storedPage(body, type));
     await saved.put(recordKey(lang, module), new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
   } catch (error) {
     await Promise.all(downloaded.map(([url]) => saved.delete(url)));
-    for (const [url, body, type] of backup) await saved.put(url, page(body, type)).catch(() => {});
+    for (const [url, body, type] of backup) await saved.put(url, storedPage(body, type)).catch(() => {});
     // The old record was never replaced: it still describes the pages just put back.
     throw error;
   }
