@@ -214,6 +214,12 @@ async function save(lang, module, title, progress, list) {
   const wanted = new Set(downloaded.map(([url]) => url));
   const bytes = downloaded.reduce((sum, [, body]) => sum + body.size, 0);
   const record = { lang, module, title, urls: entry.urls, bytes, saved: new Date().toISOString(), version: BUILD.version };
+  // Refuse before touching anything when the new copy cannot fit beside the old one: the
+  // browser frees deleted entries lazily, so putting the old copy back later may not fit either.
+  if (self.navigator.storage && self.navigator.storage.estimate) {
+    const { usage, quota } = await self.navigator.storage.estimate();
+    if (usage + bytes > quota) throw new DOMException(`no space for ${lang}/${module}`, "QuotaExceededError");
+  }
   try {
     await Promise.all(oldUrls.filter((url) => !wanted.has(url)).map((url) => saved.delete(url)));
     for (const [url, body, type] of downloaded) await saved.put(url, storedPage(body, type));
