@@ -8,9 +8,12 @@
  *
  * Caches, by name:
  *   osm-shell-<version>  styles and scripts every page uses, plus offline pages; replaced on each release
- *   osm-saved-v1         modules saved with "Save this module for offline", refreshed after a release
+ *   osm-saved-v1         a record per module saved with "Save this module for offline"
+ *   osm-module-<...>     the pages of one saved copy of a module, named in its record; a new
+ *                        copy (after a release) is written beside the old one, then replaces it
  *   osm-pages-v1         pages as last opened (newest 200), always fetched fresh when the network answers
- * Any other osm-* cache is from an older release or layout and is deleted on activation.
+ * Any other osm-* cache is from an older release or layout, or an unfinished copy, and is
+ * deleted on activation.
  */
 "use strict";
 
@@ -80,7 +83,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith("osm-") && !KEEP.includes(n)).map((n) => caches.delete(n)));
+      const copies = new Set((await records()).map((record) => record.cache));
+      const stale = (n) => n.startsWith("osm-") && !KEEP.includes(n) && !copies.has(n);
+      await Promise.all(names.filter(stale).map((n) => caches.delete(n)));
       await self.clients.claim();
     })(),
   );
@@ -132,8 +137,11 @@ async function afterPage(url, response) {
 async function remember(url, response) {
   const pages = await caches.open(PAGES);
   await pages.put(url, response.clone());
-  const saved = await caches.open(SAVED);
-  if (await saved.match(url)) await saved.put(url, response);
+  // A page of a saved module, read online, refreshes the saved copy too.
+  for (const name of [SAVED, ...(await caches.keys()).filter((n) => n.startsWith(MODULE_CACHE))]) {
+    const copy = await caches.open(name);
+    if (await copy.match(url)) await copy.put(url, response.clone());
+  }
   const keys = await pages.keys();
   await Promise.all(keys.slice(0, Math.max(0, keys.length - MAX_PAGES)).map((key) => pages.delete(key)));
 }
@@ -189,6 +197,12 @@ function storedPage(body, type) {
   return new Response(body, { headers: { "Content-Type": type || "text/html" } });
 }
 
+// Each saved copy of a module lives in a cache of its own, named in its record. A new copy
+// is written beside the old one and replaces it only when complete: on a device that runs out
+// of space half-way, deleting the unfinished cache leaves the previous copy exactly as it was
+// (putting deleted entries back would need space the browser frees only later).
+const MODULE_CACHE = "osm-module-";
+
 async function save(lang, module, title, progress, list) {
   const entry = ((list || (await pagesList())).pages[lang] || {})[module];
   if (!entry) throw new Error("unknown module " + lang + "/" + module);
@@ -200,48 +214,41 @@ async function save(lang, module, title, progress, list) {
     downloaded.push([at(path), await response.blob(), response.headers.get("Content-Type")]);
     progress(downloaded.length, entry.urls.length);
   }
-  // Only now, with every page in hand, replace what was saved: never half a module.
   const saved = await caches.open(SAVED);
   const previous = await saved.match(recordKey(lang, module));
-  const oldUrls = previous ? (await previous.json()).urls.map(at) : [];
-  // The previous copy stays in memory until the new one is complete: a device that runs
-  // out of space half-way gets it back as it was (pages of one module are a few hundred KB).
-  const backup = [];
-  for (const url of oldUrls) {
-    const response = await saved.match(url);
-    if (response) backup.push([url, await response.blob(), response.headers.get("Content-Type")]);
-  }
-  const wanted = new Set(downloaded.map(([url]) => url));
+  const old = previous ? await previous.json() : null;
+  const name = `${MODULE_CACHE}${lang}-${module}-${BUILD.version}-${Date.now()}`;
   const bytes = downloaded.reduce((sum, [, body]) => sum + body.size, 0);
-  const record = { lang, module, title, urls: entry.urls, bytes, saved: new Date().toISOString(), version: BUILD.version };
-  // Refuse before touching anything when the new copy cannot fit beside the old one: the
-  // browser frees deleted entries lazily, so putting the old copy back later may not fit either.
-  if (self.navigator.storage && self.navigator.storage.estimate) {
-    const { usage, quota } = await self.navigator.storage.estimate();
-    if (usage + bytes > quota) throw new DOMException(`no space for ${lang}/${module}`, "QuotaExceededError");
-  }
+  const record = { lang, module, title, urls: entry.urls, bytes, cache: name, saved: new Date().toISOString(), version: BUILD.version };
   try {
-    await Promise.all(oldUrls.filter((url) => !wanted.has(url)).map((url) => saved.delete(url)));
-    for (const [url, body, type] of downloaded) await saved.put(url, storedPage(body, type));
+    const copy = await caches.open(name);
+    for (const [url, body, type] of downloaded) await copy.put(url, storedPage(body, type));
     await saved.put(recordKey(lang, module), new Response(JSON.stringify(record), { headers: { "Content-Type": "application/json" } }));
   } catch (error) {
-    await Promise.all(downloaded.map(([url]) => saved.delete(url)));
-    for (const [url, body, type] of backup) await saved.put(url, storedPage(body, type)).catch(() => {});
-    // The old record was never replaced: it still describes the pages just put back.
+    await caches.delete(name);
     throw error;
   }
+  if (old) await dropCopy(old);
   // Whoever saves a module for offline also wants the page that says what is saved.
   await cacheOfflinePage(lang).catch(() => {});
   return record;
+}
+
+// A record's pages: its own cache, or (saved before copies had caches of their own) entries of SAVED.
+async function dropCopy(record) {
+  if (record.cache) await caches.delete(record.cache);
+  else {
+    const saved = await caches.open(SAVED);
+    await Promise.all(record.urls.map((path) => saved.delete(at(path))));
+  }
 }
 
 async function remove(lang, module) {
   const saved = await caches.open(SAVED);
   const record = await saved.match(recordKey(lang, module));
   if (!record) return;
-  const { urls } = await record.json();
-  await Promise.all(urls.map((path) => saved.delete(at(path))));
   await saved.delete(recordKey(lang, module));
+  await dropCopy(await record.json());
 }
 
 // After a release, saved modules are fetched again once the network answers; once per worker start.

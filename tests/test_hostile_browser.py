@@ -104,9 +104,18 @@ def test_a_tick_when_storage_is_full_says_so_and_keeps_the_saved_copy(checklist)
 
 
 def saved_pages(page, module):
+    """Every page of this module in any saved copy (each copy is a cache of its own, see sw.js)."""
     return page.evaluate(
-        "m => caches.open('osm-saved-v1').then(c => c.keys()).then(ks => ks.map(k => k.url).filter(u => u.includes(m)))",
-        f"/{module}/",
+        """async module => {
+            const urls = [];
+            for (const name of await caches.keys()) {
+                if (!name.startsWith("osm-module-")) continue;
+                const keys = await (await caches.open(name)).keys();
+                urls.push(...keys.map(k => k.url).filter(u => u.includes("/" + module + "/")));
+            }
+            return urls;
+        }""",
+        module,
     )
 
 

@@ -265,4 +265,6 @@ def test_remove_frees_a_saved_module(browser, hosted):
         "caches.open('osm-saved-v1').then(c => c.keys()).then(keys => keys.map(k => k.url))"
     )
     assert not [url for url in saved_pages if "/02-launching/" in url]
+    copies = page.evaluate("caches.keys().then(names => names.filter(n => n.startsWith('osm-module-')))")
+    assert copies == [], "the module's own cache is deleted too"
     context.close()
