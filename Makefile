@@ -8,7 +8,7 @@ PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 export CHROMIUM ?= /usr/bin/chromium
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve validate bench deps node-deps test-deps browser clean
+.PHONY: site test lint serve validate bench a11y deps node-deps test-deps browser clean
 
 site: deps node-deps
 	$(PY) scripts/build
@@ -39,6 +39,10 @@ test-deps: $(VENV)/.test-deps-installed node-deps
 
 browser:
 	scripts/install-browser
+
+# axe-core over every built page of every language (make test checks one page of each kind).
+a11y: site test-deps browser
+	$(PY) scripts/a11y
 
 # Page weight and build time against vanilla Material; it reports and never fails on a number.
 bench: test-deps browser
