@@ -13,8 +13,12 @@ export NO_MKDOCS_2_WARNING := 1
 site: deps node-deps
 	$(PY) scripts/build
 
+# One reading language (and the default) per preview: `make serve LANG=fa`. Only a LANG given
+# on the command line counts; the shell's own LANG (en_US.UTF-8) is a locale, not a choice.
+PREVIEW_LANG := $(if $(filter command line,$(origin LANG)),$(LANG),en)
+
 serve: deps
-	$(PY) -m mkdocs serve
+	OSM_PREVIEW_LANG=$(PREVIEW_LANG) $(PY) -m mkdocs serve
 
 validate: deps
 	$(PY) scripts/validate

@@ -15,8 +15,18 @@ def _i18n_config(config):
 
 
 def curriculum_of(config):
-    """The validated curriculum (cached while no source changes); raises ContentError."""
-    return for_build(config.docs_dir, config.config_file_path, _i18n_config(config))
+    """The validated curriculum, read once per build; raises ContentError.
+
+    Every hook asks on every page of every language. A build's config object
+    lives for that build only (`mkdocs serve` loads a new one per rebuild), so
+    the answer is kept on it; across builds, load_cached re-reads only after a
+    source changed.
+    """
+    kept = getattr(config, "_osm_curriculum", None)
+    if kept is None:
+        kept = for_build(config.docs_dir, config.config_file_path, _i18n_config(config))
+        config._osm_curriculum = kept
+    return kept
 
 
 def languages_of(config) -> tuple[str, list[str]]:

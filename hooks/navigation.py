@@ -6,7 +6,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Section
 
-from build_context import curriculum_of
+from build_context import curriculum_of, language_of, source_of
 from curriculum import checklists, navigation, print_view
 from curriculum.problems import ContentError
 
@@ -36,6 +36,13 @@ def on_nav(nav, config, files):
         entry = entries.get(getattr(getattr(index, "file", None), "src_uri", None))
         section.title = navigation.section_title(entry.meta if entry else None, section.title)
     return nav
+
+
+def on_page_context(context, page, config, nav):
+    # Material reads the features while it renders this page, right after this event.
+    lang = language_of(config, curriculum_of(config))
+    config.theme["features"] = navigation.features_for(list(config.theme["features"] or []), source_of(page, lang))
+    return context
 
 
 def _sections(items):

@@ -45,3 +45,15 @@ def read_mkdocs_yml(path: Path) -> dict:
 def from_plugin_config(i18n_config) -> dict:
     """The i18n plugin's settings as plain data (its config objects behave like mappings)."""
     return {"languages": [dict(lang) for lang in i18n_config["languages"]]} if i18n_config else {}
+
+
+def preview_languages(settings: dict, wanted: str) -> list[str]:
+    """The languages a live preview of `wanted` builds: that one and the default.
+
+    The i18n plugin cannot build without the default language, whose pages are
+    every other language's fallback. Raises ValueError for an unknown code.
+    """
+    default, codes = languages(settings)
+    if wanted not in codes:
+        raise ValueError(f"no language {wanted!r} to preview; choose one of {', '.join(codes)}")
+    return [code for code in codes if code in (default, wanted)]

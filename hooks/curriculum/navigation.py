@@ -6,6 +6,8 @@ filled in from their `order`, so adding a lesson never means editing nav.
 
 from __future__ import annotations
 
+import re
+
 from .model import Curriculum
 from .problems import Problem
 
@@ -63,3 +65,23 @@ def section_title(index_meta: dict | None, current: str) -> str:
     if index_meta and isinstance(index_meta.get("title"), str):
         return index_meta["title"]
     return current
+
+
+# Material's own pruning: inactive sections become one link to their index page.
+PRUNE = "navigation.prune"
+MODULE_INDEX = re.compile(r"^\d{2}-[a-z0-9-]+/index\.md$")
+
+
+def shows_full_map(source_src: str) -> bool:
+    """Only the home page and the module pages list every lesson of every module.
+
+    Elsewhere a page lists its own module's lessons and the other modules: the
+    full map is most of a lesson's HTML, paid for again on every page a reader opens.
+    """
+    return source_src == "index.md" or bool(MODULE_INDEX.match(source_src))
+
+
+def features_for(features: list[str], source_src: str) -> list[str]:
+    """The theme features to render one page with."""
+    others = [f for f in features if f != PRUNE]
+    return others if shows_full_map(source_src) else [*others, PRUNE]
