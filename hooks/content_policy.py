@@ -1,11 +1,16 @@
 """MkDocs adapter: the Content Security Policy goes into every page once all pages are written.
 
-Last in the hook list, so that the pages it hashes are final. `mkdocs serve`
-is left without it: the live-reload script it injects has no hash.
+Runs once, in the outer build, after the i18n plugin has built every other
+language (inside its own on_post_build, at priority -100), so the pages it
+hashes are final. `mkdocs serve` is left without it: the live-reload script
+it injects has no hash.
 """
 
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
+from build_context import building_one_language
 from curriculum.content_policy import add_policy
 
 _serving = False
@@ -16,8 +21,9 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+@event_priority(-300)
 def on_post_build(config):
-    if _serving:
+    if _serving or building_one_language(config):
         return
     for page in Path(config.site_dir).rglob("*.html"):
         html = page.read_text(encoding="utf-8")
