@@ -15,6 +15,13 @@ LOADER = "assets/javascripts/search-on-demand.js"
 SHIM = "assets/javascripts/file-worker.js"  # only in the offline copy: hooks/curriculum/offline_bundle.py
 
 
+def on_post_template(output_content, template_name, config):
+    # The error page is rendered from a template, not a page: it needs the same repairs.
+    if template_name == "404.html":
+        return drop_hreflang_links(mark_direction(label_search_dialog(output_content)))
+    return output_content
+
+
 def on_post_page(output, page, config):
     curriculum = curriculum_of(config)
     lang = language_of(config, curriculum)

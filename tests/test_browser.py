@@ -69,6 +69,11 @@ def test_no_serious_accessibility_violations(name, page, built_site, serve):
     assert axe_report.serious_violations(Axe().run(page).response) == []
 
 
+def test_the_error_page_has_no_serious_accessibility_violations(page, built_site, serve):
+    page.goto(serve(built_site) + "404.html", wait_until="load")
+    assert axe_report.serious_violations(Axe().run(page).response) == []
+
+
 def test_every_code_token_colour_reaches_4_5_to_1(page, built_site, serve):
     """Highlighted tokens of every kind on a lesson with code: axe's colour-contrast rule, on the code only."""
     base = serve(built_site)
