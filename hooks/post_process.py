@@ -9,24 +9,25 @@ from build_context import curriculum_of, language_of
 from curriculum import redirects
 from curriculum.accessibility import focusable_code_blocks, label_search_dialog, mark_direction
 from curriculum.head_links import drop_hreflang_links, relative_language_links
+from curriculum.offline_bundle import SHIM  # only in the offline copy
 from curriculum.search_on_demand import defer_bundle, set_search_base
 
 LOADER = "assets/javascripts/search-on-demand.js"
-SHIM = "assets/javascripts/file-worker.js"  # only in the offline copy: hooks/curriculum/offline_bundle.py
+
+
+def _repaired(html: str) -> str:
+    return drop_hreflang_links(mark_direction(label_search_dialog(focusable_code_blocks(html))))
 
 
 def on_post_template(output_content, template_name, config):
     # The error page is rendered from a template, not a page: it needs the same repairs.
-    if template_name == "404.html":
-        return drop_hreflang_links(mark_direction(label_search_dialog(output_content)))
-    return output_content
+    return _repaired(output_content) if template_name == "404.html" else output_content
 
 
 def on_post_page(output, page, config):
     curriculum = curriculum_of(config)
     lang = language_of(config, curriculum)
-    output = drop_hreflang_links(mark_direction(label_search_dialog(focusable_code_blocks(output))))
-    output = relative_language_links(output, page.url)
+    output = relative_language_links(_repaired(output), page.url)
     shim = redirects.relative_to_page(SHIM, page.url) if config.extra.get("offline_bundle") else None
     output = defer_bundle(output, redirects.relative_to_page(LOADER, page.url), shim)
     if lang != curriculum.default_language:

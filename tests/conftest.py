@@ -3,6 +3,8 @@
 import functools
 import http.server
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -97,3 +99,49 @@ def browser():
         )
         yield browser
         browser.close()
+
+
+# The hosted site behind a server that can be stopped (offline) and started again: the service
+# worker tests (test_offline_browser.py, test_hostile_browser.py). It forbids HTTP caching, so
+# what loads offline came from the worker's caches and nowhere else.
+
+
+class _NoStoreHandler(http.server.SimpleHTTPRequestHandler):
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class Server:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.server = None
+
+    def start(self):
+        handler = functools.partial(_NoStoreHandler, directory=str(self.folder))
+        http.server.ThreadingHTTPServer.allow_reuse_address = True
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+            self.server = None
+
+
+@pytest.fixture
+def hosted(built_site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("download"))
+    server = Server(copy)
+    server.start()
+    yield server
+    server.stop()

@@ -39,3 +39,14 @@ def load_real_curriculum():
     config = languages.read_mkdocs_yml(ROOT / "mkdocs.yml")
     default, codes = languages.languages(languages.i18n_settings(config.get("plugins")))
     return model.load(ROOT / "docs", ROOT, codes, default)
+
+
+def saved_version(page, lang, module):
+    return page.evaluate(
+        """async ([lang, module]) => {
+            const cache = await caches.open("osm-saved-v1");
+            const record = await cache.match(new URL(`__osm/saved/${lang}/${module}`, location.origin + "/").href);
+            return record ? (await record.json()).version : null;
+        }""",
+        [lang, module],
+    )

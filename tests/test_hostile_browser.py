@@ -8,7 +8,8 @@ saved before, and each gets a message in the reader's language.
 import json
 
 import pytest
-from test_offline_browser import hosted, saved_version  # noqa: F401  (a fixture and a helper)
+
+from helpers import saved_version
 
 MODULE_CHECKLIST = "01-alpha/checklist/"
 KEY = "osm-checklist-v1"
@@ -119,7 +120,7 @@ def saved_pages(page, module):
     )
 
 
-def test_saving_a_module_on_a_full_device_says_so_and_keeps_what_was_saved(browser, hosted):  # noqa: F811
+def test_saving_a_module_on_a_full_device_says_so_and_keeps_what_was_saved(browser, hosted):
     context = browser.new_context()
     page = context.new_page()
     page.goto(hosted.url + "es/01-licensing/")

@@ -1,10 +1,5 @@
 """Reading offline in a real headless Chromium: the zipped copies from file://, and the hosted site's service worker."""
 
-import functools
-import http.server
-import shutil
-import socket
-import threading
 import zipfile
 from pathlib import Path
 
@@ -12,6 +7,7 @@ import pytest
 
 from curriculum import service_worker
 from curriculum.languages import i18n_settings, languages, read_mkdocs_yml
+from helpers import saved_version
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT, LANGUAGES = languages(i18n_settings(read_mkdocs_yml(ROOT / "mkdocs.yml")["plugins"]))
@@ -142,58 +138,6 @@ def test_the_start_page_of_a_language_copy_opens_its_home(offline, unzipped):
 # The hosted site's service worker, against a local server that can be stopped (offline) and
 # given a new release. The server forbids HTTP caching, so what loads offline came from the
 # worker's caches and nowhere else.
-
-
-class _NoStoreHandler(http.server.SimpleHTTPRequestHandler):
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-class Server:
-    def __init__(self, folder: Path):
-        self.folder = folder
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.server = None
-
-    def start(self):
-        handler = functools.partial(_NoStoreHandler, directory=str(self.folder))
-        http.server.ThreadingHTTPServer.allow_reuse_address = True
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def stop(self):
-        if self.server:
-            self.server.shutdown()
-            self.server.server_close()
-            self.server = None
-
-
-@pytest.fixture
-def hosted(built_site, tmp_path):
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("download"))
-    server = Server(copy)
-    server.start()
-    yield server
-    server.stop()
-
-
-def saved_version(page, lang, module):
-    return page.evaluate(
-        """async ([lang, module]) => {
-            const cache = await caches.open("osm-saved-v1");
-            const record = await cache.match(new URL(`__osm/saved/${lang}/${module}`, location.origin + "/").href);
-            return record ? (await record.json()).version : null;
-        }""",
-        [lang, module],
-    )
 
 
 def test_a_saved_module_reads_offline_and_updates_after_a_release(browser, hosted):

@@ -288,10 +288,15 @@ def _refuse_what_lessons_never_need(path: str, meta_text: str, loader=FrontMatte
             depth -= 1
 
 
-def _read(path: str, meta_text: str, loader) -> tuple:
-    _refuse_what_lessons_never_need(path, meta_text, loader)
-    node = yaml.compose(meta_text, Loader=loader)
-    return node, yaml.load(meta_text, Loader=loader)  # a SafeLoader: no Python objects
+def _read(path: str, meta_text: str, loader_class) -> tuple:
+    """(node, data) from one parse: the node gives key lines, the data is built from it."""
+    _refuse_what_lessons_never_need(path, meta_text, loader_class)
+    loader = loader_class(meta_text)  # a SafeLoader: no Python objects
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:

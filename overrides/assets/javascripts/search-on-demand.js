@@ -7,9 +7,7 @@
   "use strict";
   var me = document.currentScript;
   var loaded = false;
-  // What Material's script would do first: show the parts that need scripting (the search field).
-  document.documentElement.classList.remove("no-js");
-  document.documentElement.classList.add("js");
+  // The page is already marked as scripted (overrides/main.html does it before the first paint).
 
   function load() {
     if (loaded) return;
