@@ -5,7 +5,7 @@ pages (hooks/generated_pages.py).
 """
 
 from build_context import curriculum_of, language_of, source_of
-from curriculum import checklist_pages, checklists, interface, numbers, print_view
+from curriculum import checklist_pages, checklists, interface, numbers, print_view, team_page
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -17,8 +17,16 @@ def on_page_markdown(markdown, page, config, files):
     checklist_pages_here |= {print_view.print_src(m) for m in curriculum.modules}
     # The browser formats counts itself, so it needs the language's digits too.
     strings = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
+    numbered = curriculum.numbered_items
+    if src == team_page.PAGE:
+        items = checklists.collect(curriculum, lang)
+        page.meta["team_data"] = team_page.script_data(lang, numbered, team_page.sections(items, infos, lang))
+        return markdown
     if src in checklist_pages_here:
         page.meta["checklist_strings"] = strings
+        # Print views have no "Share with your mentor".
+        if numbered and src in checklist_pages_here - {print_view.print_src(m) for m in curriculum.modules}:
+            page.meta["team_data"] = team_page.script_data(lang, numbered)
         return markdown
     lesson = next((e for e in curriculum.lessons() if e.src == src), None)
     if lesson is None:

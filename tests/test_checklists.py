@@ -2,7 +2,8 @@
 
 import pytest
 
-from curriculum import checklist_pages, checklists, model
+from conftest import ROOT, run_script
+from curriculum import checklist_pages, checklists, item_numbers, model
 from curriculum.problems import ContentError
 from helpers import FIXTURE_SITE
 
@@ -83,3 +84,55 @@ def test_module_page_groups_by_lesson_and_links_sections(curriculum):
 def test_item_text_is_escaped():
     item = checklists.Item("x", "Use <b> & co", (), None, "l", "L", "01-a/l.md", 1, 1)
     assert "Use &lt;b&gt; &amp; co" in checklist_pages.item_line(item, "01-a/checklist.md", "en")
+
+
+# ---------------------------------------------------------------------------------------------
+# Item numbers for progress links (item_numbers.py, published-checklist-items.txt)
+
+def test_an_item_without_a_number_is_named_with_its_line_and_the_fix(curriculum):
+    problems = item_numbers.check(curriculum, ["first-item", "second-item", "fourth-item"])
+    assert [(p.path.rsplit("/", 1)[1], p.field) for p in problems] == [("second-lesson.md", "checklist item number")]
+    problem = problems[0]
+    text = (FIXTURE_SITE / problem.path).read_text().splitlines()[problem.line - 1]
+    assert "third-item" in text
+    assert "scripts/lock-checklist-items" in problem.message
+
+
+def test_numbers_only_grow_and_removed_items_keep_theirs(curriculum):
+    locked = ["retired-item", "second-item"]
+    grown = item_numbers.with_new_items(locked, curriculum)
+    assert grown == ["retired-item", "second-item", "first-item", "third-item", "fourth-item"]
+    assert item_numbers.check(curriculum, grown) == []
+    assert item_numbers.with_new_items(grown, curriculum) == grown
+
+
+def test_an_id_listed_twice_is_refused(curriculum):
+    problems = item_numbers.check(curriculum, ["first-item", "second-item", "third-item", "fourth-item", "first-item"])
+    assert len(problems) == 1 and "numbers 1 and 5" in problems[0].message
+
+
+def test_the_lock_round_trips_and_ignores_comments(tmp_path):
+    lock = tmp_path / item_numbers.LOCK_NAME
+    item_numbers.write(lock, ["a-item", "b-item"])
+    assert lock.read_text().startswith("# ")
+    assert item_numbers.read(lock) == ["a-item", "b-item"]
+    assert item_numbers.read(tmp_path / "absent.txt") == []
+
+
+def test_every_item_of_the_real_curriculum_has_a_number():
+    result = run_script("validate")
+    assert "checklist item number" not in result.stdout, result.stdout
+    locked = item_numbers.read(ROOT / item_numbers.LOCK_NAME)
+    assert len(locked) == len(set(locked)) >= 145
+
+
+def test_the_build_refuses_an_item_without_a_number(tmp_path):
+    from helpers import copy_fixture_site
+
+    site = copy_fixture_site(tmp_path / "fixture")
+    lock = site / item_numbers.LOCK_NAME
+    lock.write_text(lock.read_text().replace("third-item\n", ""))
+    result = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
+    assert result.returncode != 0
+    assert "docs/01-alpha/second-lesson.md:" in result.stdout + result.stderr
+    assert "run scripts/lock-checklist-items" in result.stdout + result.stderr

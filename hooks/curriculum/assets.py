@@ -27,6 +27,7 @@ SAFELIST = [
 ]
 OWN_SCRIPTS = (
     "checklists.js",
+    "team-progress.js",
     "copy-link.js",
     "search-on-demand.js",
     "language-switch.js",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import languages, model, validation
+from . import item_numbers, languages, model, validation
 from .problems import ContentError
 
 
@@ -15,7 +15,12 @@ def load_checked(docs_dir: Path, repo_root: Path, i18n_settings: dict) -> model.
     # Every hook asks for the curriculum on every page; validate each loaded version once.
     if curriculum.validated is None:
         curriculum.validated = validation.validate(curriculum)
-    problems = curriculum.validated
+    # Read on every build: `make serve` keeps the curriculum while the lock may change. A site
+    # without a lock (a test fixture) has no progress links, and nothing to check.
+    curriculum.numbered_items = item_numbers.read(Path(repo_root) / item_numbers.LOCK_NAME)
+    problems = list(curriculum.validated)
+    if curriculum.numbered_items:
+        problems += item_numbers.check(curriculum, curriculum.numbered_items)
     if problems:
         raise ContentError(problems)
     return curriculum

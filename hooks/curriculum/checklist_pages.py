@@ -28,7 +28,7 @@ from .checklists import (
 LESSON_ANCHOR = "before-you-move-on"
 
 
-def _link(from_src: str, to_src: str, anchor: str | None = None) -> str:
+def link_between(from_src: str, to_src: str, anchor: str | None = None) -> str:
     path = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
     return f"{path}#{anchor}" if anchor else path
 
@@ -48,7 +48,7 @@ def item_line(item: Item, page_src: str, lang: str, *, on_lesson: bool = False, 
             parts.append(f'[{interface.text("checklist.learn_in", lang)}](#{item.section}){{ data-title="{title}" }}')
     else:
         parts.append(
-            f"[{html.escape(item.lesson_title, quote=False)}]({_link(page_src, item.lesson_src, item.section)})"
+            f"[{html.escape(item.lesson_title, quote=False)}]({link_between(page_src, item.lesson_src, item.section)})"
         )
     indicators = dpg_shown or item.dpg
     if indicators:
@@ -106,7 +106,7 @@ def lesson_block(items: list[Item], lesson_src: str, module: ModuleInfo, lang: s
             item_list(items, lesson_src, lang, on_lesson=True),
             progress(items, lang, heading),
             tools(lang),
-            f"[{see_all}]({_link(lesson_src, module.checklist_src)})\n",
+            f"[{see_all}]({link_between(lesson_src, module.checklist_src)})\n",
         ]
     )
 
@@ -123,7 +123,7 @@ def module_page(module: ModuleInfo, items: list[Item], lang: str) -> str:
     for lesson_id, lesson_items in by_lesson(items):
         first = lesson_items[0]
         out.append(
-            f"## [{html.escape(first.lesson_title, quote=False)}]({_link(page, first.lesson_src)}) {{#{lesson_id}}}\n"
+            f"## [{html.escape(first.lesson_title, quote=False)}]({link_between(page, first.lesson_src)}) {{#{lesson_id}}}\n"
         )
         out.append(item_list(lesson_items, page, lang))
     return "\n".join(out)
@@ -150,7 +150,7 @@ def programme_page(items: list[Item], module_infos: list[ModuleInfo], lang: str)
             heading = interface.text("checklist.module_heading", lang, number=info.number, title=info.title)
             months = interface.text("checklist.months", lang, first=info.first_month, last=info.last_month)
             out.append(
-                f"### [{html.escape(heading, quote=False)}]({_link(page, info.checklist_src)}) {{#module-{info.number}}}\n"
+                f"### [{html.escape(heading, quote=False)}]({link_between(page, info.checklist_src)}) {{#module-{info.number}}}\n"
             )
             out.append(f"{months}\n")
             out.append(progress(grouped[info.number], lang, heading))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checklist_pages, checklists, offline_page, print_view, status_page, translation
+from . import checklist_pages, checklists, offline_page, print_view, status_page, team_page, translation
 from .model import GENERATED_AT_TOP, Curriculum
 
 
@@ -29,11 +29,19 @@ def pages(
         registry[info.checklist_src] = lambda lang, number=info.number: _module_checklist(curriculum, lang, number)
     for module in curriculum.modules:
         registry[print_view.print_src(module)] = lambda lang, module=module: _module_print(curriculum, lang, module)
-    registry[checklists.PROGRAMME_CHECKLIST] = lambda lang: checklist_pages.programme_page(
-        checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang
+    registry[checklists.PROGRAMME_CHECKLIST] = lambda lang: (
+        checklist_pages.programme_page(checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang)
+        + _share(curriculum, checklists.PROGRAMME_CHECKLIST, lang)
     )
-    registry[checklists.DPG_READINESS] = lambda lang: checklist_pages.dpg_page(
-        checklists.collect(curriculum, lang), lang
+    registry[checklists.DPG_READINESS] = lambda lang: (
+        checklist_pages.dpg_page(checklists.collect(curriculum, lang), lang)
+        + _share(curriculum, checklists.DPG_READINESS, lang)
+    )
+    registry[team_page.PAGE] = lambda lang: team_page.render(
+        checklists.collect(curriculum, lang),
+        checklists.modules(curriculum, lang),
+        lang,
+        has_guide=team_page.GUIDE in curriculum.by_src(),
     )
     registry[status_page.PAGE] = lambda lang: status_page.render(
         translation.status(curriculum, languages, docs_dir), languages, lang
@@ -52,7 +60,12 @@ def pages(
 def _module_checklist(curriculum: Curriculum, lang: str, number: int) -> str:
     info = next(m for m in checklists.modules(curriculum, lang) if m.number == number)
     items = checklists.by_module(checklists.collect(curriculum, lang)).get(number, [])
-    return checklist_pages.module_page(info, items, lang)
+    return checklist_pages.module_page(info, items, lang) + _share(curriculum, info.checklist_src, lang)
+
+
+def _share(curriculum: Curriculum, page_src: str, lang: str) -> str:
+    """ "Share with your mentor" where the site numbers its items (a site without the lock has no links)."""
+    return team_page.share_block(page_src, lang) if curriculum.numbered_items else ""
 
 
 def _module_print(curriculum: Curriculum, lang: str, module) -> str:

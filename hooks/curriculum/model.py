@@ -20,7 +20,7 @@ PAGE_FOLDERS = frozenset({"mentors"})
 # Names the build generates (checklist pages); a source file by these names would hide them.
 GENERATED_IN_MODULE = "checklist.md"
 PRINT_IN_MODULE = "print.md"
-GENERATED_AT_TOP = ("checklist.md", "dpg-readiness.md", "translation-status.md", "offline.md")
+GENERATED_AT_TOP = ("checklist.md", "dpg-readiness.md", "translation-status.md", "offline.md", "teams.md")
 LAYOUT_HINT = (
     "put lessons in a module folder docs/NN-slug/ (two digits, a hyphen, lowercase words, "
     "such as docs/01-licensing/), and other pages in docs/ or docs/" + " or docs/".join(sorted(PAGE_FOLDERS)) + "/"
@@ -64,6 +64,7 @@ class Curriculum:
     # Files that exist but could not be read; later checks must not report them a second time.
     unreadable: set[str] = field(default_factory=set)
     validated: list[Problem] | None = None  # set by checked.load_checked
+    numbered_items: list[str] = field(default_factory=list)  # item ids by number (item_numbers.py)
 
     def sources(self) -> list[Entry]:
         """Default-language entries: the originals that translations follow."""

@@ -193,6 +193,9 @@
     reader.readAsText(file);
   }
 
+  // team-progress.js reads the reader's ticks through this, so both read them the same way.
+  window.osmChecklist = { ticked: function () { return load(); } };
+
   function start() {
     readStrings();
     render();

@@ -21,7 +21,7 @@
     return bytes >= 1e6 ? number.format(bytes / 1e6) + " MB" : number.format(Math.max(1, Math.round(bytes / 1e3))) + " KB";
   }
   function date(iso) {
-    return new Intl.DateTimeFormat(lang, { dateStyle: "long", numberingSystem: strings.numbering || "latn" }).format(new Date(iso));
+    return new Intl.DateTimeFormat(lang, { dateStyle: "long", calendar: "gregory", numberingSystem: strings.numbering || "latn" }).format(new Date(iso));
   }
 
   // Ask the worker; progress messages arrive before the final answer.
