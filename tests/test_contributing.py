@@ -62,6 +62,10 @@ def test_new_lesson_is_flagged_until_written_then_builds(tmp_path):
     text = re.sub(r"TODO-name-this-(\d)", r"credit-task-\1", text)
     text = re.sub(r"'TODO: [^']*'", "A written sentence.", text)
     path.write_text(text, encoding="utf-8")
+    numbers_missing = run_in(site, "validate")
+    assert "has no number for progress links yet; run scripts/lock-checklist-items" in numbers_missing.stdout
+    numbered = run_in(site, "lock-checklist-items")
+    assert "Numbered 3 new item(s)" in numbered.stdout, numbered.stdout + numbered.stderr
     passed = run_in(site, "validate")
     assert passed.returncode == 0, passed.stdout
 

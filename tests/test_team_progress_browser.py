@@ -74,7 +74,7 @@ def share(context, base, name, ticks, page_path="checklist/"):
     for item in ticks:
         page.locator(f'input[data-checklist-item="{item}"]').first.check()
     page.fill("[data-team-name]", name)
-    page.get_by_role("button", name="Make the link").click()
+    page.locator('[data-team-action="share"]').click()
     link = page.locator("[data-team-link]").input_value()
     page.close()
     return link
