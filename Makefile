@@ -1,6 +1,6 @@
 # Two commands set up everything on a fresh machine (see README.md):
 #   make site   create .venv, install the pinned dependencies, build site/ strictly
-#   make test   install the test dependencies and a Chromium, run the whole suite
+#   make test   install the test dependencies, Chromium and the Kiwix tools, run the whole suite
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -41,8 +41,9 @@ node-deps: node_modules/.installed
 
 test-deps: $(VENV)/.test-deps-installed node-deps
 
+# Chromium, zimcheck and kiwix-serve, from Debian (as root; see README otherwise).
 browser:
-	scripts/install-browser
+	scripts/install-system-tools
 
 # axe-core over every built page of every language (make test checks one page of each kind).
 a11y: site test-deps browser

@@ -159,7 +159,13 @@ def pages_of_language(site: Path, lang: str, languages: list[str], default: str)
     }
 
 
-def write_list(bundles: list[Bundle], path: Path) -> None:
-    """The bundles' names and sizes, for the hosted site's download list."""
-    data = [{"lang": b.lang, "name": b.name, "file": b.path.name, "bytes": b.bytes} for b in bundles]
+def write_list(bundles: list[Bundle], path: Path, kiwix: dict[str, Path] | None = None) -> None:
+    """The bundles' names and sizes, for the hosted site's download list; kiwix: lang -> its ZIM file."""
+    kiwix = kiwix or {}
+    data = []
+    for b in bundles:
+        entry = {"lang": b.lang, "name": b.name, "file": b.path.name, "bytes": b.bytes}
+        if b.lang in kiwix:
+            entry |= {"kiwix_file": kiwix[b.lang].name, "kiwix_bytes": kiwix[b.lang].stat().st_size}
+        data.append(entry)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -44,6 +44,8 @@ class BundleEntry:
     name: str
     file: str
     bytes: int
+    kiwix_file: str | None = None  # the language's ZIM, when the build made one
+    kiwix_bytes: int = 0
 
 
 def read_bundles(path: str | Path | None) -> list[BundleEntry] | None:
@@ -121,8 +123,27 @@ def render(
         out.append("")
     else:
         out.append(t("bundles_missing") + "\n")
+    out += _kiwix(t, [b for b in bundles or [] if b.kiwix_file], lang, default)
     out += [f"## {t('share_heading')} {{#share}}\n", *_sharing(t)]
     return "\n".join(out)
+
+
+def _kiwix(t, bundles: list[BundleEntry], lang: str, default: str) -> list[str]:
+    """The Kiwix files: what Kiwix is, the files with their sizes, how to open, share and serve one."""
+    out = [f"## {t('kiwix_heading')} {{#kiwix}}\n", t("kiwix_intro") + "\n"]
+    if bundles:
+        up = "../" * (1 if lang == default else 2)
+        for bundle in bundles:
+            out.append(
+                f'- <a href="{up}{DOWNLOADS}/{bundle.kiwix_file}" hreflang="{bundle.lang}" download>'
+                f"{html.escape(bundle.name)}</a>: {bundle.kiwix_file}, {size_text(bundle.kiwix_bytes, lang)}"
+            )
+        out.append("")
+    else:
+        out.append(t("kiwix_missing") + "\n")
+    out += [f"1. {t('kiwix_install')}", f"2. {t('kiwix_download')}", f"3. {t('kiwix_open')}", ""]
+    out += [t("kiwix_share") + "\n", t("kiwix_serve") + "\n"]
+    return out
 
 
 def _sharing(t) -> list[str]:

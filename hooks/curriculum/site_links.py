@@ -32,14 +32,17 @@ class Page:
     heading_ids: list[str] = field(default_factory=list)
     links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
     refresh: str | None = None  # where a redirect page sends the reader
+    title: str = ""
 
 
 class _Collector(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.page = Page()
+        self._in_title = False
 
     def handle_starttag(self, tag, attrs):
+        self._in_title = tag == "title"
         values = dict(attrs)
         if values.get("id"):
             self.page.ids.add(values["id"])
@@ -53,6 +56,14 @@ class _Collector(HTMLParser):
             if target:
                 self.page.links.append((target, self.getpos()[0]))
                 self.page.refresh = target
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_title = False
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.page.title += data
 
 
 def read_page(path: Path) -> Page:
