@@ -34,4 +34,4 @@ def on_page_markdown(markdown, page, config, files):
     items = [i for i in checklists.collect(curriculum, lang) if i.lesson_src == src]
     module = next(m for m in infos if m.checklist_src.startswith(lesson.module_folder + "/"))
     page.meta["checklist_strings"] = strings
-    return markdown + checklist_pages.lesson_block(items, src, module, lang)
+    return markdown + checklist_pages.lesson_block(items, src, module, lang, config.use_directory_urls)

@@ -20,7 +20,7 @@ def _registry(config):
     lang = language_of(config, curriculum)
     bundles = offline_page.read_bundles(os.environ.get(offline_page.BUNDLES_ENV))
     in_bundle = bool(config.extra.get("offline_bundle"))
-    return generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle), lang
+    return generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle, config.use_directory_urls), lang
 
 
 @event_priority(50)

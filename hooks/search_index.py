@@ -9,18 +9,31 @@ from build_context import building_one_language, curriculum_of, languages_of
 from curriculum import search_index
 
 
-@event_priority(-200)  # after the i18n plugin has built every language and merged their entries
+def _index_path(site_dir: str, lang: str, default: str) -> Path:
+    return Path(site_dir, *([] if lang == default else [lang]), "search", "search_index.json")
+
+
+@event_priority(-200)  # after the i18n plugin has built every language, each with Material's own index
 def on_post_build(config):
     if building_one_language(config):
-        return  # a nested per-language build: the merged index does not exist yet
-    merged_path = Path(config.site_dir) / "search" / "search_index.json"
-    if not merged_path.exists():
+        return  # a nested per-language build: the other languages are not built yet
+    default, codes = languages_of(config)
+    # Each language's build wrote its index into its own folder (the i18n plugin's merging and
+    # de-duplicating of them is switched off in mkdocs.yml: this step replaces it, at a tenth of the cost).
+    merged = {"config": {}, "docs": []}
+    for lang in codes:
+        path = _index_path(config.site_dir, lang, default)
+        if not path.exists():
+            continue
+        index = json.loads(path.read_text(encoding="utf-8"))
+        merged["config"] = merged["config"] or index.get("config", {})
+        prefix = "" if lang == default else f"{lang}/"
+        merged["docs"] += [{**doc, "location": prefix + doc["location"]} for doc in index.get("docs", [])]
+    if not merged["docs"]:
         return
     curriculum = curriculum_of(config)
-    default, codes = languages_of(config)
     fallback = search_index.fallback_pages(curriculum, codes, config.use_directory_urls)
-    merged = json.loads(merged_path.read_text(encoding="utf-8"))
     for lang, index in search_index.split(merged, codes, default, fallback).items():
-        out = merged_path if lang == default else Path(config.site_dir) / lang / "search" / "search_index.json"
+        out = _index_path(config.site_dir, lang, default)
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

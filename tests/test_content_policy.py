@@ -43,6 +43,22 @@ def test_policy_hashes_each_inline_script_once_and_no_data_block():
     assert "default-src 'self'" in policy and "object-src 'none'" in policy
 
 
+def test_reading_only_the_body_scripts_finds_what_a_whole_parse_finds(built_site):
+    """The fast scan (head whole, then each script element) against the parser over the whole page."""
+    from curriculum import content_policy
+
+    tricky = PAGE.replace("<script>\nvar c", '<SCRIPT type="module">\nvar c').replace("</script></body>", "</SCRIPT ></body>")
+    pages = [tricky, *(p.read_text(encoding="utf-8") for p in sorted(built_site.rglob("*.html"))[::10])]
+    for html in pages:
+        html = META.sub("", html)
+        whole = content_policy._InlineScripts()
+        whole.feed(html)
+        whole.close()
+        fast, _ = content_policy._scan(html)
+        assert (fast.texts, fast.head_end) == (whole.texts, whole.head_end)
+    assert len(content_policy._scan(tricky)[0].texts) == 3
+
+
 def test_policy_comes_right_after_the_charset_and_before_any_script():
     with_policy = add_policy(PAGE)
     assert with_policy.index("Content-Security-Policy") < with_policy.index("<script")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 
 from . import interface
 from .checklists import (
@@ -24,8 +25,11 @@ from .checklists import (
     by_module,
     by_quarter,
 )
+from .redirects import relative_to_page, source_url
 
 LESSON_ANCHOR = "before-you-move-on"
+# A task's text is plain text; `code` is the one piece of Markdown it keeps (a label, a file name).
+CODE_SPAN = re.compile(r"`([^`]+)`")
 
 
 def link_between(from_src: str, to_src: str, anchor: str | None = None) -> str:
@@ -38,29 +42,39 @@ def front_matter(title: str, description: str) -> str:
     return f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\ndescription: {json.dumps(description, ensure_ascii=False)}\n---\n"
 
 
-def item_line(item: Item, page_src: str, lang: str, *, on_lesson: bool = False, dpg_shown: tuple = ()) -> str:
+def href_between(from_src: str, to_src: str, anchor: str | None, directory_urls: bool) -> str:
+    """The address MkDocs writes for a Markdown link from one source to another, in the same language."""
+    href = relative_to_page(source_url(to_src, directory_urls), source_url(from_src, directory_urls))
+    return f"{href}#{anchor}" if anchor else href
+
+
+def item_line(
+    item: Item, page_src: str, lang: str, *, on_lesson: bool = False, dpg_shown: tuple = (), directory_urls: bool = True
+) -> str:
     box = f'<input type="checkbox" data-checklist-item="{item.id}">'
-    text = html.escape(item.text, quote=False)
-    parts = [f'- <label class="osm-task">{box} {text}</label>']
+    text = CODE_SPAN.sub(r"<code>\1</code>", html.escape(item.text, quote=False))
+    parts = [f'<li><label class="osm-task">{box} {text}</label>']
     if on_lesson:
         if item.section:
-            title = html.escape(item.lesson_title).replace('"', "&quot;")
-            parts.append(f'[{interface.text("checklist.learn_in", lang)}](#{item.section}){{ data-title="{title}" }}')
+            title = html.escape(item.lesson_title)
+            learn = html.escape(interface.text("checklist.learn_in", lang), quote=False)
+            parts.append(f'<a href="#{item.section}" data-title="{title}">{learn}</a>')
     else:
-        parts.append(
-            f"[{html.escape(item.lesson_title, quote=False)}]({link_between(page_src, item.lesson_src, item.section)})"
-        )
+        href = href_between(page_src, item.lesson_src, item.section, directory_urls)
+        parts.append(f'<a href="{html.escape(href)}">{html.escape(item.lesson_title, quote=False)}</a>')
     indicators = dpg_shown or item.dpg
     if indicators:
         label = interface.text("checklist.dpg_badge", lang)
         numbers = ", ".join(str(n) for n in indicators)
         parts.append(f'<span class="osm-dpg" title="{label} {numbers}">DPG {numbers}</span>')
-    return " ".join(parts)
+    return " ".join(parts) + "</li>"
 
 
 def item_list(items: list[Item], page_src: str, lang: str, **options) -> str:
+    """A raw HTML block, not Markdown: the lists of every task are a tenth of the build's Markdown
+    work otherwise. Links are written as MkDocs writes them, and the build's link check reads them."""
     lines = "\n".join(item_line(item, page_src, lang, **options) for item in items)
-    return f'<div class="osm-checklist" markdown>\n\n{lines}\n\n</div>\n'
+    return f'<div class="osm-checklist">\n<ul>\n{lines}\n</ul>\n</div>\n'
 
 
 def progress(items: list[Item], lang: str, label: str) -> str:
@@ -94,7 +108,7 @@ def tools(lang: str) -> str:
     )
 
 
-def lesson_block(items: list[Item], lesson_src: str, module: ModuleInfo, lang: str) -> str:
+def lesson_block(items: list[Item], lesson_src: str, module: ModuleInfo, lang: str, directory_urls: bool = True) -> str:
     """The "Before you move on" section appended to a lesson."""
     if not items:
         return ""
@@ -103,7 +117,7 @@ def lesson_block(items: list[Item], lesson_src: str, module: ModuleInfo, lang: s
     return "\n".join(
         [
             f"\n## {heading} {{#{LESSON_ANCHOR}}}\n",
-            item_list(items, lesson_src, lang, on_lesson=True),
+            item_list(items, lesson_src, lang, on_lesson=True, directory_urls=directory_urls),
             progress(items, lang, heading),
             tools(lang),
             f"[{see_all}]({link_between(lesson_src, module.checklist_src)})\n",
@@ -111,7 +125,7 @@ def lesson_block(items: list[Item], lesson_src: str, module: ModuleInfo, lang: s
     )
 
 
-def module_page(module: ModuleInfo, items: list[Item], lang: str) -> str:
+def module_page(module: ModuleInfo, items: list[Item], lang: str, directory_urls: bool = True) -> str:
     page = module.checklist_src
     title = interface.text("checklist.module_title", lang, module=module.title)
     out = [
@@ -125,11 +139,11 @@ def module_page(module: ModuleInfo, items: list[Item], lang: str) -> str:
         out.append(
             f"## [{html.escape(first.lesson_title, quote=False)}]({link_between(page, first.lesson_src)}) {{#{lesson_id}}}\n"
         )
-        out.append(item_list(lesson_items, page, lang))
+        out.append(item_list(lesson_items, page, lang, directory_urls=directory_urls))
     return "\n".join(out)
 
 
-def programme_page(items: list[Item], module_infos: list[ModuleInfo], lang: str) -> str:
+def programme_page(items: list[Item], module_infos: list[ModuleInfo], lang: str, directory_urls: bool = True) -> str:
     page = PROGRAMME_CHECKLIST
     title = interface.text("checklist.programme_title", lang)
     grouped = by_module(items)
@@ -154,11 +168,11 @@ def programme_page(items: list[Item], module_infos: list[ModuleInfo], lang: str)
             )
             out.append(f"{months}\n")
             out.append(progress(grouped[info.number], lang, heading))
-            out.append(item_list(grouped[info.number], page, lang))
+            out.append(item_list(grouped[info.number], page, lang, directory_urls=directory_urls))
     return "\n".join(out)
 
 
-def dpg_page(items: list[Item], lang: str) -> str:
+def dpg_page(items: list[Item], lang: str, directory_urls: bool = True) -> str:
     """Each item listed once, under its first indicator; every indicator's bar counts all its items."""
     page = DPG_READINESS
     title = interface.text("checklist.dpg_title", lang)
@@ -178,12 +192,12 @@ def dpg_page(items: list[Item], lang: str) -> str:
             continue
         out.append(progress(counted[number], lang, heading))
         if listed_here:
-            out.append(item_list(listed_here, page, lang))
+            out.append(item_list(listed_here, page, lang, directory_urls=directory_urls))
         also = [item for item in counted[number] if item.dpg[0] != number]
         if also:
             links = ", ".join(f"[{html.escape(i.text, quote=False)}](#dpg-{i.dpg[0]})" for i in also)
             out.append(f'<p class="osm-dpg-also" markdown>+ {links}</p>\n')
     if untied:
         out.append(f"## {interface.text('checklist.dpg_none', lang)} {{#dpg-none}}\n")
-        out.append(item_list(untied, page, lang))
+        out.append(item_list(untied, page, lang, directory_urls=directory_urls))
     return "\n".join(out)

@@ -19,22 +19,30 @@ def pages(
     docs_dir: Path | None = None,
     bundles: list[offline_page.BundleEntry] | None = None,
     in_bundle: bool = False,
+    directory_urls: bool = True,
 ) -> dict[str, Callable[[str], str]]:
     """src path -> function(lang) returning that page's Markdown.
 
     bundles: the offline copies the hosted site offers (None when not built);
-    in_bundle: this build is the offline copy itself."""
+    in_bundle: this build is the offline copy itself; directory_urls: page/ rather than page.html."""
     registry: dict[str, Callable[[str], str]] = {}
+    urls = directory_urls
     for info in checklists.modules(curriculum, curriculum.default_language):
-        registry[info.checklist_src] = lambda lang, number=info.number: _module_checklist(curriculum, lang, number)
+        registry[info.checklist_src] = lambda lang, number=info.number: _module_checklist(
+            curriculum, lang, number, urls
+        )
     for module in curriculum.modules:
-        registry[print_view.print_src(module)] = lambda lang, module=module: _module_print(curriculum, lang, module)
+        registry[print_view.print_src(module)] = lambda lang, module=module: _module_print(
+            curriculum, lang, module, urls
+        )
     registry[checklists.PROGRAMME_CHECKLIST] = lambda lang: (
-        checklist_pages.programme_page(checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang)
+        checklist_pages.programme_page(
+            checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang, urls
+        )
         + _share(curriculum, checklists.PROGRAMME_CHECKLIST, lang)
     )
     registry[checklists.DPG_READINESS] = lambda lang: (
-        checklist_pages.dpg_page(checklists.collect(curriculum, lang), lang)
+        checklist_pages.dpg_page(checklists.collect(curriculum, lang), lang, urls)
         + _share(curriculum, checklists.DPG_READINESS, lang)
     )
     registry[team_page.PAGE] = lambda lang: team_page.render(
@@ -42,6 +50,7 @@ def pages(
         checklists.modules(curriculum, lang),
         lang,
         has_guide=team_page.GUIDE in curriculum.by_src(),
+        directory_urls=urls,
     )
     registry[status_page.PAGE] = lambda lang: status_page.render(
         translation.status(curriculum, languages, docs_dir), languages, lang
@@ -57,10 +66,10 @@ def pages(
     return registry
 
 
-def _module_checklist(curriculum: Curriculum, lang: str, number: int) -> str:
+def _module_checklist(curriculum: Curriculum, lang: str, number: int, directory_urls: bool) -> str:
     info = next(m for m in checklists.modules(curriculum, lang) if m.number == number)
     items = checklists.by_module(checklists.collect(curriculum, lang)).get(number, [])
-    return checklist_pages.module_page(info, items, lang) + _share(curriculum, info.checklist_src, lang)
+    return checklist_pages.module_page(info, items, lang, directory_urls) + _share(curriculum, info.checklist_src, lang)
 
 
 def _share(curriculum: Curriculum, page_src: str, lang: str) -> str:
@@ -68,7 +77,7 @@ def _share(curriculum: Curriculum, page_src: str, lang: str) -> str:
     return team_page.share_block(page_src, lang) if curriculum.numbered_items else ""
 
 
-def _module_print(curriculum: Curriculum, lang: str, module) -> str:
+def _module_print(curriculum: Curriculum, lang: str, module, directory_urls: bool) -> str:
     info = next(m for m in checklists.modules(curriculum, lang) if m.number == module.number)
     items = checklists.by_module(checklists.collect(curriculum, lang)).get(module.number, [])
-    return print_view.render(curriculum, module, info, items, lang)
+    return print_view.render(curriculum, module, info, items, lang, directory_urls)

@@ -48,15 +48,17 @@ def share_block(page_src: str, lang: str) -> str:
     )
 
 
-def _readonly(items: list[Item], page_src: str, lang: str) -> str:
+def _readonly(items: list[Item], page_src: str, lang: str, directory_urls: bool) -> str:
     """The items as boxes the script ticks for the team shown; never the reader's own (no data-checklist-item)."""
-    listed = item_list(items, page_src, lang)
+    listed = item_list(items, page_src, lang, directory_urls=directory_urls)
     return listed.replace(
         '<input type="checkbox" data-checklist-item=', '<input type="checkbox" disabled data-team-item='
     )
 
 
-def render(items: list[Item], module_infos: list[ModuleInfo], lang: str, has_guide: bool) -> str:
+def render(
+    items: list[Item], module_infos: list[ModuleInfo], lang: str, has_guide: bool, directory_urls: bool = True
+) -> str:
     def say(key: str) -> str:
         return html.escape(interface.text(f"team.{key}", lang), quote=False)
 
@@ -87,7 +89,7 @@ def render(items: list[Item], module_infos: list[ModuleInfo], lang: str, has_gui
             continue
         heading = interface.text("checklist.module_heading", lang, number=info.number, title=info.title)
         out.append(f'<p class="osm-team-module"><strong>{html.escape(heading, quote=False)}</strong></p>\n')
-        out.append(_readonly(module_items, PAGE, lang))
+        out.append(_readonly(module_items, PAGE, lang, directory_urls))
     out.append("</section>\n</div>\n")
     return "\n".join(out)
 
