@@ -76,14 +76,24 @@ def test_module_page_groups_by_lesson_and_links_sections(curriculum):
     info = checklists.modules(curriculum, "en")[0]
     markdown = checklist_pages.module_page(info, checklists.by_module(items)[1], "en")
     assert markdown.index("{#first-lesson}") < markdown.index("{#second-lesson}")
-    assert "(first-lesson.md#the-idea)" in markdown
+    # The lists are HTML, with links written as MkDocs writes them, for folder and for file URLs.
+    assert '<a href="../first-lesson/#the-idea">' in markdown
+    as_files = checklist_pages.module_page(info, checklists.by_module(items)[1], "en", directory_urls=False)
+    assert '<a href="first-lesson.html#the-idea">' in as_files
     assert "DPG 2, 3" in markdown
     assert "fourth-item" not in markdown
 
 
-def test_item_text_is_escaped():
-    item = checklists.Item("x", "Use <b> & co", (), None, "l", "L", "01-a/l.md", 1, 1)
-    assert "Use &lt;b&gt; &amp; co" in checklist_pages.item_line(item, "01-a/checklist.md", "en")
+def test_links_from_a_top_page_and_to_a_module_index():
+    assert checklist_pages.href_between("checklist.md", "01-a/l.md", "s", True) == "../01-a/l/#s"
+    assert checklist_pages.href_between("checklist.md", "01-a/l.md", None, False) == "01-a/l.html"
+    assert checklist_pages.href_between("01-a/checklist.md", "01-a/index.md", None, True) == "../"
+
+
+def test_item_text_is_escaped_and_keeps_only_code():
+    item = checklists.Item("x", "Use <b> & `good first issue` *not* [a](b)", (), None, "l", "L", "01-a/l.md", 1, 1)
+    line = checklist_pages.item_line(item, "01-a/checklist.md", "en")
+    assert "Use &lt;b&gt; &amp; <code>good first issue</code> *not* [a](b)" in line
 
 
 # ---------------------------------------------------------------------------------------------
