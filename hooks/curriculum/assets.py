@@ -10,7 +10,9 @@ from package.json; file names stay the same, so no page needs rewriting.
 
 from __future__ import annotations
 
+import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -73,12 +75,11 @@ def trim_css(site: Path) -> dict[str, tuple[int, int]]:
 
 
 def minify_scripts(site: Path) -> dict[str, tuple[int, int]]:
-    sizes = {}
-    for name in OWN_SCRIPTS:
-        path = site / "assets" / "javascripts" / name
-        if path.exists():
-            sizes[name] = minify(path)
-    return sizes
+    paths = [site / "assets" / "javascripts" / name for name in OWN_SCRIPTS]
+    paths = [path for path in paths if path.exists()]
+    # One terser process per file, as many at once as there are cores: most of each run is Node starting.
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        return dict(zip([p.name for p in paths], pool.map(minify, paths), strict=True))
 
 
 def minify(path: Path) -> tuple[int, int]:

@@ -164,11 +164,10 @@
       } else if (button.dataset.teamAction === "copy") {
         output.select();
         var copied = function () { status(say("link_copied")); };
-        if (navigator.clipboard && window.isSecureContext) {
-          navigator.clipboard.writeText(output.value).then(copied, function () {});
-        } else {
-          try { if (document.execCommand("copy")) copied(); } catch (e) {}
-        }
+        // Where the clipboard is refused (file://, older browsers), the selected text is copied instead.
+        var byCommand = function () { try { if (document.execCommand("copy")) copied(); } catch (e) {} };
+        if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(output.value).then(copied, byCommand);
+        else byCommand();
       }
     });
   }
