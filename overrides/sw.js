@@ -104,8 +104,8 @@ async function cacheOfflinePage(lang) {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(scope)) return;
-  // Downloads (offline zips) go straight to the network: megabytes nobody asked to keep.
-  if (new URL(request.url).pathname.endsWith(".zip")) return;
+  // Downloads (offline zips, Kiwix files) go straight to the network: megabytes nobody asked to keep.
+  if (/\.(zip|zim)$/.test(new URL(request.url).pathname)) return;
   event.respondWith(request.mode === "navigate" ? page(event) : asset(event));
   // The first request a new release's worker sees starts refreshing the saved modules, in the background.
   event.waitUntil(refreshSaved().catch(() => {}));

@@ -109,12 +109,14 @@ def test_module_pages_offer_saving_and_the_worker_knows_their_pages(built_site):
     pages = json.loads((built_site / "offline-pages.json").read_text())["pages"]
     module = pages["es"]["02-launching"]
     assert "es/02-launching/" in module["urls"] and "es/02-launching/checklist/" in module["urls"]
-    assert all(url.startswith("es/02-launching/") for url in module["urls"])
+    # The module's pages, and the script its checklist page runs ("Share with your mentor").
+    assert all(url.startswith("es/02-launching/") for url in module["urls"][:-1])
+    assert module["urls"][-1] == "assets/javascripts/team-progress.js"
     assert 10_000 < module["bytes"] < 1_000_000
     worker = (built_site / "sw.js").read_text(encoding="utf-8")
     build = json.loads(re.match(r"self\.OSM_BUILD = (\{.*\});\n", worker).group(1))
     assert build["languages"] == LANGUAGES and "assets/javascripts/checklists.js" in build["shell"]
-    assert not [path for path in build["shell"] if "bundle." in path or path.endswith("offline.js")]
+    assert not [path for path in build["shell"] if "bundle." in path or path.endswith(("offline.js", "team-progress.js"))]
     assert all((built_site / path).is_file() for path in build["shell"])
 
 

@@ -27,8 +27,10 @@ PREAMBLE = "self.OSM_BUILD = "
 # What every page needs to render, kept per release; page HTML and the scripts of a few pages
 # (offline.js, Material's bundle for search) are cached as they are read.
 SHELL_PATTERNS = ("assets/stylesheets/*.css", "assets/javascripts/*.js", "assets/images/*.svg")
-NOT_IN_SHELL = ("bundle.", "offline.js")
+NOT_IN_SHELL = ("bundle.", "offline.js", "team-progress.js")
 OFFLINE_PAGE_ASSETS = ["assets/javascripts/offline.js"]  # cached with the offline page, which runs it
+# Only checklist pages run it ("Share with your mentor"): saved with each module, not on every first visit.
+MODULE_ASSETS = ["assets/javascripts/team-progress.js"]
 RTL = {"fa", "ar", "he", "ur"}
 THEME_COLOR = "#4051b5"  # Material's indigo, the palette in mkdocs.yml
 
@@ -52,6 +54,7 @@ def module_pages(site: Path, languages: list[str], default: str) -> dict[str, di
         modules = {}
         for folder in sorted(p for p in root.iterdir() if p.is_dir() and MODULE_FOLDER.match(p.name)):
             files = sorted(f for f in folder.rglob("*") if f.is_file())
+            files += [site / asset for asset in MODULE_ASSETS if (site / asset).is_file()]
             modules[folder.name] = {
                 "urls": [_url(f.relative_to(site).as_posix()) for f in files],
                 "bytes": sum(_transfer_size(f) for f in files),
