@@ -32,6 +32,7 @@ def share_block(page_src: str, lang: str) -> str:
         return html.escape(interface.text(f"team.{key}", lang))
 
     title = html.escape(interface.text("team.page_title", lang), quote=False)
+    # The link field is dir="ltr": an address reads left to right in Persian too.
     return (
         '<div class="osm-share" data-team-share hidden role="group" aria-labelledby="osm-share-title" markdown>\n'
         f'<p id="osm-share-title" class="osm-share-title">{say("share_heading")}</p>\n'
@@ -40,7 +41,7 @@ def share_block(page_src: str, lang: str) -> str:
         '<input type="text" id="osm-team-name" maxlength="60" autocomplete="organization" data-team-name> '
         f'<button type="button" class="md-button" data-team-action="share">{say("make_link")}</button></p>\n'
         '<p data-team-result hidden><label for="osm-team-link" data-team-link-label></label> '
-        '<input type="text" id="osm-team-link" readonly data-team-link> '
+        '<input type="text" id="osm-team-link" dir="ltr" readonly data-team-link> '
         f'<button type="button" class="md-button" data-team-action="copy">{say("copy_link")}</button></p>\n'
         '<p class="osm-checklist-status" role="status" aria-live="polite" data-team-status></p>\n\n'
         f'[{title}]({link_between(page_src, PAGE)}){{ .osm-team-page data-team-page="" }}\n\n'
@@ -71,7 +72,7 @@ def render(
         '<div class="osm-teams" data-teams hidden markdown>\n'
         '<form class="osm-team-paste" data-team-paste>'
         f'<label for="osm-team-paste">{say("paste_label")}</label> '
-        '<input type="text" id="osm-team-paste" data-team-paste-input> '
+        '<input type="text" id="osm-team-paste" dir="ltr" data-team-paste-input> '
         f'<button type="submit" class="md-button">{say("open")}</button></form>\n'
         '<p class="osm-checklist-status" role="status" aria-live="polite" data-team-status></p>\n\n'
         f"## {say('your_teams')} {{#your-teams}}\n\n"
