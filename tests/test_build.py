@@ -94,3 +94,24 @@ def test_no_theme_font_and_no_other_hosts_in_config():
     config = (ROOT / "mkdocs.yml").read_text()
     assert re.search(r"^\s+font: false", config, re.M)
     assert "analytics" not in config
+
+
+def test_both_builds_at_once_fail_together_and_keep_site_and_downloads(tmp_path):
+    """With an offline config, the offline copy and the hosted site build at once: one failing stops both."""
+    site = copy_fixture_site(tmp_path / "fixture")
+    (site / "mkdocs.offline.yml").write_text(
+        "INHERIT: mkdocs.yml\nuse_directory_urls: false\nextra:\n  offline_bundle: true\n", encoding="utf-8"
+    )
+    first = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (site / "dist" / "offline-es.zip").exists() and list((site / "dist").glob("*_es_*.zim"))
+    page = (site / "site" / "es" / "offline" / "index.html").read_text(encoding="utf-8")
+    assert "offline-es.zip, " in page and "data-download-size" not in page
+    before, downloads = digest(site / "site"), digest(site / "dist")
+
+    apply_case(INVALID_CASES / "missing-required-field", site)
+    second = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
+    assert second.returncode != 0 and "unchanged" in second.stderr
+    assert "docs/01-alpha/first-lesson.md:1: duration: is missing" in second.stdout + second.stderr
+    assert digest(site / "site") == before and digest(site / "dist") == downloads
+    assert sorted(p.name for p in site.iterdir() if p.name.startswith(".")) == []

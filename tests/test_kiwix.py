@@ -13,7 +13,7 @@ import pytest
 from libzim.reader import Archive
 from libzim.search import Query, Searcher
 
-from curriculum import zim_bundle
+from curriculum import offline_page, zim_bundle
 from curriculum.languages import i18n_settings, languages, read_mkdocs_yml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +100,10 @@ def test_the_read_offline_page_lists_each_kiwix_file_with_its_size(built_site, b
         page = (built_site / prefix(lang) / "offline" / "index.html").read_text(encoding="utf-8")
         name = zim_of(built_dist, lang).name
         assert f"download/{name}" in page and 'id="kiwix"' in page, lang
+        # The hosted site is built while the files are made: their sizes are filled in afterwards.
+        size = offline_page.size_text(zim_of(built_dist, lang).stat().st_size, lang)
+        assert f"{name}, {size}" in page and "data-download-size" not in page, lang
+        assert not list(built_site.parent.glob(".*.downloads.json"))
         assert (built_site / "download" / name).read_bytes() == zim_of(built_dist, lang).read_bytes()
         assert "kiwix-serve --port 8080" in page
 

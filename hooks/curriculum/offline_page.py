@@ -61,6 +61,31 @@ def size_text(size: int, lang: str) -> str:
     return f"{numbers.number(round(size / 1000), lang)} KB"
 
 
+# The hosted site is built while the offline copies are still being made (scripts/build), so their
+# sizes are not known yet: the page holds a placeholder per file, filled in once the files exist.
+SIZE_PLACEHOLDER = '<span data-download-size="{file}"></span>'
+
+
+def size_html(file: str, size: int, lang: str) -> str:
+    return size_text(size, lang) if size else SIZE_PLACEHOLDER.format(file=html.escape(file))
+
+
+def fill_sizes(page: str, sizes: dict[str, int], lang: str) -> str:
+    """The built offline page with every placeholder replaced by the file's size in the page's digits."""
+    for file, size in sizes.items():
+        page = page.replace(SIZE_PLACEHOLDER.format(file=html.escape(file)), size_text(size, lang))
+    return page
+
+
+def planned_list(languages: list[str], names: dict[str, str], kiwix_files: dict[str, str]) -> list[dict]:
+    """The download list before the files exist: their names, sizes to come."""
+    return [
+        {"lang": lang, "name": names[lang], "file": f"offline-{lang}.zip", "bytes": 0}
+        | ({"kiwix_file": kiwix_files[lang], "kiwix_bytes": 0} if lang in kiwix_files else {})
+        for lang in languages
+    ]
+
+
 def module_of_index(src: str) -> str | None:
     """The module folder when src is a module's index page (where the save control goes), else None."""
     folder, _, name = src.partition("/")
@@ -118,7 +143,7 @@ def render(
             href = f"{up}{DOWNLOADS}/{bundle.file}"
             out.append(
                 f'- <a href="{href}" hreflang="{bundle.lang}" download>{html.escape(bundle.name)}</a>: '
-                f"{bundle.file}, {size_text(bundle.bytes, lang)}"
+                f"{bundle.file}, {size_html(bundle.file, bundle.bytes, lang)}"
             )
         out.append("")
     else:
@@ -136,7 +161,7 @@ def _kiwix(t, bundles: list[BundleEntry], lang: str, default: str) -> list[str]:
         for bundle in bundles:
             out.append(
                 f'- <a href="{up}{DOWNLOADS}/{bundle.kiwix_file}" hreflang="{bundle.lang}" download>'
-                f"{html.escape(bundle.name)}</a>: {bundle.kiwix_file}, {size_text(bundle.kiwix_bytes, lang)}"
+                f"{html.escape(bundle.name)}</a>: {bundle.kiwix_file}, {size_html(bundle.kiwix_file, bundle.kiwix_bytes, lang)}"
             )
         out.append("")
     else:
