@@ -85,3 +85,32 @@ def test_real_docs_use_only_the_layout():
     curriculum = load_real_curriculum()
     assert [m.number for m in curriculum.modules] == [1, 2, 3, 4, 5]
     assert all(module.lessons for module in curriculum.modules)
+
+
+def test_a_changed_file_is_checked_again_in_the_same_process():
+    """`make serve` keeps each file's checks between saves; a save must never be answered from before it."""
+    curriculum = model.load(FIXTURE_SITE / "docs", FIXTURE_SITE, ["en", "es"], "en")
+    assert validation.validate(curriculum) == []
+    lesson = curriculum.modules[0].lessons[0]
+    del lesson.meta["duration"]
+    assert any(p.field == "duration" for p in validation.validate(curriculum))
+    lesson.meta["duration"] = 45
+    lesson.source.body += "\n<script>alert(1)</script>\n"
+    assert [p.field for p in validation.validate(curriculum)] == ["html"]
+
+
+def test_the_preview_leaves_search_out(monkeypatch):
+    import preview
+
+    class Page:
+        meta = {"title": "T"}
+
+    monkeypatch.setenv(preview.PREVIEW, "fa")
+    page = Page()
+    preview.on_page_markdown("text", page, None, None)
+    assert page.meta["search"] == {"exclude": True}
+    monkeypatch.delenv(preview.PREVIEW)
+    built = Page()
+    built.meta = {"title": "T"}
+    preview.on_page_markdown("text", built, None, None)
+    assert "search" not in built.meta

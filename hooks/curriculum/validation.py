@@ -488,6 +488,25 @@ def check_headings(entry: Entry) -> list[Problem]:
     return problems
 
 
+# The checks of one file on its own, kept while the process lives: `make serve` validates again
+# after every save, and only the saved file has changed.
+_file_checks: dict[tuple, tuple[list[Problem], list[Problem]]] = {}
+
+
+def _checks_of_file(entry: Entry, inherited: dict | None) -> tuple[list[Problem], list[Problem]]:
+    """(schema problems, heading and body problems) of one file."""
+    shown = json.dumps([entry.meta, inherited], sort_keys=True, default=str)
+    key = (entry.source.path, entry.lang, entry.source.body_line, entry.source.body, shown)
+    if key not in _file_checks:
+        if len(_file_checks) > 5000:
+            _file_checks.clear()
+        source = entry.source
+        others = check_headings(entry) + content_safety.check_body(source.path, source.body, source.body_line)
+        _file_checks[key] = (check_schema(entry, inherited), others)
+    own, others = _file_checks[key]
+    return list(own), list(others)
+
+
 def validate(curriculum: Curriculum) -> list[Problem]:
     """All problems of the curriculum, sorted by file and line."""
     problems = list(curriculum.problems)
@@ -496,11 +515,12 @@ def validate(curriculum: Curriculum) -> list[Problem]:
     for entry in curriculum.entries:
         translated = entry.lang != curriculum.default_language
         source = sources.get(entry.source_src) if translated else None
-        own = check_schema(entry, translation.inherited_fields(source) if source else {} if translated else None)
+        own, others = _checks_of_file(
+            entry, translation.inherited_fields(source) if source else {} if translated else None
+        )
         if own and entry.lang == curriculum.default_language:
             broken_sources.add(entry.src)
-        problems += own + check_headings(entry)
-        problems += content_safety.check_body(entry.source.path, entry.source.body, entry.source.body_line)
+        problems += own + others
     problems += check_modules(curriculum)
     problems += check_lessons(curriculum)
     problems += check_translation_sources(curriculum)
