@@ -116,9 +116,13 @@ def test_numbers_only_grow_and_removed_items_keep_theirs(curriculum):
     assert item_numbers.with_new_items(grown, curriculum) == grown
 
 
-def test_an_id_listed_twice_is_refused(curriculum):
+def test_an_id_listed_twice_is_refused(curriculum, tmp_path):
     problems = item_numbers.check(curriculum, ["first-item", "second-item", "third-item", "fourth-item", "first-item"])
     assert len(problems) == 1 and "numbers 1 and 5" in problems[0].message
+    lock = tmp_path / item_numbers.LOCK_NAME
+    item_numbers.write(lock, ["first-item", "second-item", "third-item", "fourth-item", "first-item"])
+    named = item_numbers.check(curriculum, item_numbers.read(lock), lock_path=lock)
+    assert lock.read_text().splitlines()[named[0].line - 1] == "first-item" and named[0].line > 5
 
 
 def test_the_lock_round_trips_and_ignores_comments(tmp_path):

@@ -17,10 +17,11 @@ def load_checked(docs_dir: Path, repo_root: Path, i18n_settings: dict) -> model.
         curriculum.validated = validation.validate(curriculum)
     # Read on every build: `make serve` keeps the curriculum while the lock may change. A site
     # without a lock (a test fixture) has no progress links, and nothing to check.
-    curriculum.numbered_items = item_numbers.read(Path(repo_root) / item_numbers.LOCK_NAME)
+    lock = Path(repo_root) / item_numbers.LOCK_NAME
+    curriculum.numbered_items = item_numbers.read(lock)
     problems = list(curriculum.validated)
     if curriculum.numbered_items:
-        problems += item_numbers.check(curriculum, curriculum.numbered_items)
+        problems += item_numbers.check(curriculum, curriculum.numbered_items, lock_path=lock)
     if problems:
         raise ContentError(problems)
     return curriculum

@@ -49,9 +49,21 @@ def href_between(from_src: str, to_src: str, anchor: str | None, directory_urls:
 
 
 def item_line(
-    item: Item, page_src: str, lang: str, *, on_lesson: bool = False, dpg_shown: tuple = (), directory_urls: bool = True
+    item: Item,
+    page_src: str,
+    lang: str,
+    *,
+    on_lesson: bool = False,
+    dpg_shown: tuple = (),
+    directory_urls: bool = True,
+    team_view: bool = False,
 ) -> str:
-    box = f'<input type="checkbox" data-checklist-item="{item.id}">'
+    # team_view: a box the mentor's view ticks for a team (team_page.py), never the reader's own tick.
+    box = (
+        f'<input type="checkbox" disabled data-team-item="{item.id}">'
+        if team_view
+        else f'<input type="checkbox" data-checklist-item="{item.id}">'
+    )
     text = CODE_SPAN.sub(r"<code>\1</code>", html.escape(item.text, quote=False))
     parts = [f'<li><label class="osm-task">{box} {text}</label>']
     if on_lesson:

@@ -55,7 +55,22 @@ def with_new_items(locked: list[str], curriculum: Curriculum) -> list[str]:
     return locked + list(dict.fromkeys(added))
 
 
-def check(curriculum: Curriculum, locked: list[str], lock_shown: str = LOCK_NAME) -> list[Problem]:
+def _file_line(path: Path | None, number: int) -> int:
+    """The line of the lock that gives this number (1 when the file is not at hand)."""
+    if path is None or not path.exists():
+        return 1
+    counted = 0
+    for line, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if text.strip() and not text.startswith("#"):
+            counted += 1
+            if counted == number:
+                return line
+    return 1
+
+
+def check(
+    curriculum: Curriculum, locked: list[str], lock_shown: str = LOCK_NAME, lock_path: Path | None = None
+) -> list[Problem]:
     problems = []
     seen: dict[str, int] = {}
     for number, item_id in enumerate(locked, 1):
@@ -63,7 +78,7 @@ def check(curriculum: Curriculum, locked: list[str], lock_shown: str = LOCK_NAME
             problems.append(
                 Problem(
                     lock_shown,
-                    1,
+                    _file_line(lock_path, number),
                     "checklist item number",
                     f"`{item_id}` is listed twice (numbers {seen[item_id]} and {number}); restore the file from git: its lines are never edited by hand",
                 )

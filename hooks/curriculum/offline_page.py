@@ -137,15 +137,7 @@ def render(
         out.append(save_control(folder, lang, title))
     out += [f"## {t('bundles_heading')} {{#download}}\n", t("bundles_intro") + "\n"]
     if bundles:
-        # Raw links: the zips are not Markdown sources, and MkDocs would report them as unknown.
-        up = "../" * (1 if lang == default else 2)
-        for bundle in bundles:
-            href = f"{up}{DOWNLOADS}/{bundle.file}"
-            out.append(
-                f'- <a href="{href}" hreflang="{bundle.lang}" download>{html.escape(bundle.name)}</a>: '
-                f"{bundle.file}, {size_html(bundle.file, bundle.bytes, lang)}"
-            )
-        out.append("")
+        out += [_download(b, b.file, b.bytes, lang, default) for b in bundles] + [""]
     else:
         out.append(t("bundles_missing") + "\n")
     out += _kiwix(t, [b for b in bundles or [] if b.kiwix_file], lang, default)
@@ -153,17 +145,21 @@ def render(
     return "\n".join(out)
 
 
+def _download(bundle: BundleEntry, file: str, size: int, lang: str, default: str) -> str:
+    """One download as a list item: the language's name, the file and its size."""
+    # Raw links: the files are not Markdown sources, and MkDocs would report them as unknown.
+    href = "../" * (1 if lang == default else 2) + f"{DOWNLOADS}/{file}"
+    return (
+        f'- <a href="{href}" hreflang="{bundle.lang}" download>{html.escape(bundle.name)}</a>: '
+        f"{file}, {size_html(file, size, lang)}"
+    )
+
+
 def _kiwix(t, bundles: list[BundleEntry], lang: str, default: str) -> list[str]:
     """The Kiwix files: what Kiwix is, the files with their sizes, how to open, share and serve one."""
     out = [f"## {t('kiwix_heading')} {{#kiwix}}\n", t("kiwix_intro") + "\n"]
     if bundles:
-        up = "../" * (1 if lang == default else 2)
-        for bundle in bundles:
-            out.append(
-                f'- <a href="{up}{DOWNLOADS}/{bundle.kiwix_file}" hreflang="{bundle.lang}" download>'
-                f"{html.escape(bundle.name)}</a>: {bundle.kiwix_file}, {size_html(bundle.kiwix_file, bundle.kiwix_bytes, lang)}"
-            )
-        out.append("")
+        out += [_download(b, b.kiwix_file, b.kiwix_bytes, lang, default) for b in bundles] + [""]
     else:
         out.append(t("kiwix_missing") + "\n")
     out += [f"1. {t('kiwix_install')}", f"2. {t('kiwix_download')}", f"3. {t('kiwix_open')}", ""]

@@ -49,14 +49,6 @@ def share_block(page_src: str, lang: str) -> str:
     )
 
 
-def _readonly(items: list[Item], page_src: str, lang: str, directory_urls: bool) -> str:
-    """The items as boxes the script ticks for the team shown; never the reader's own (no data-checklist-item)."""
-    listed = item_list(items, page_src, lang, directory_urls=directory_urls)
-    return listed.replace(
-        '<input type="checkbox" data-checklist-item=', '<input type="checkbox" disabled data-team-item='
-    )
-
-
 def render(
     items: list[Item], module_infos: list[ModuleInfo], lang: str, has_guide: bool, directory_urls: bool = True
 ) -> str:
@@ -90,7 +82,7 @@ def render(
             continue
         heading = interface.text("checklist.module_heading", lang, number=info.number, title=info.title)
         out.append(f'<p class="osm-team-module"><strong>{html.escape(heading, quote=False)}</strong></p>\n')
-        out.append(_readonly(module_items, PAGE, lang, directory_urls))
+        out.append(item_list(module_items, PAGE, lang, directory_urls=directory_urls, team_view=True))
     out.append("</section>\n</div>\n")
     return "\n".join(out)
 

@@ -42,7 +42,6 @@ class ZimFile:
     lang: str
     path: Path
     bytes: int
-    entries: int
 
 
 def file_name(lang: str, made: datetime) -> str:
@@ -142,7 +141,7 @@ def write(site: Path, lang: str, files: list[str], destination: Path, made: date
             creator.add_item(item)
         for path, title, target in redirects:
             creator.add_redirection(path, title, target, {Hint.FRONT_ARTICLE: False})
-    return ZimFile(lang, destination, destination.stat().st_size, len(items) + len(redirects))
+    return ZimFile(lang, destination, destination.stat().st_size)
 
 
 @contextlib.contextmanager
