@@ -16,7 +16,7 @@ def on_page_markdown(markdown, page, config, files):
     checklist_pages_here = {m.checklist_src for m in infos} | {checklists.PROGRAMME_CHECKLIST, checklists.DPG_READINESS}
     checklist_pages_here |= {print_view.print_src(m) for m in curriculum.modules}
     # The browser formats counts itself, so it needs the language's digits too.
-    strings = {**interface.table_for(lang, "checklist."), "numbering": numbers.system(lang)}
+    strings = checklists.script_strings(interface.table_for(lang, "checklist."), numbers.system(lang))
     numbered = curriculum.numbered_items
     if src == team_page.PAGE:
         items = checklists.collect(curriculum, lang)

@@ -1,19 +1,25 @@
 """MkDocs adapter for `make serve LANG=fa`: the live preview builds one reading language.
 
 Rebuilding seven languages on every save takes a minute; a contributor
-previews the language they write in (and the default language, which the
-i18n plugin always needs). The preview also leaves out the search index, a
-sixth of each rebuild that no one reads while writing. scripts/build never
-sets OSM_PREVIEW_LANG.
+previews the language they write in. The i18n plugin always builds the
+default language too, so when another language is previewed the default
+language's pages are only placeholders that point to the previewed page:
+half the work of every save. The preview also leaves out the search index,
+a sixth of each rebuild that no one reads while writing. scripts/build
+never sets OSM_PREVIEW_LANG.
 """
 
+import html
 import os
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from curriculum import languages
+from build_context import curriculum_of, language_of
+from curriculum import languages, redirects
 
 PREVIEW = "OSM_PREVIEW_LANG"
+PLACEHOLDER_TEMPLATE = "preview-placeholder.html"  # in overrides/
 
 
 def on_config(config):
@@ -31,7 +37,18 @@ def on_config(config):
     return config
 
 
+@event_priority(-100)  # last, so no other hook adds to a placeholder
 def on_page_markdown(markdown, page, config, files):
-    if os.environ.get(PREVIEW):
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-    return markdown
+    wanted = os.environ.get(PREVIEW)
+    if not wanted:
+        return markdown
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    if language_of(config, curriculum_of(config)) == wanted:
+        return markdown
+    page.meta["template"] = PLACEHOLDER_TEMPLATE
+    # Raw HTML: MkDocs checks Markdown links, and this one leads to another language's build.
+    href = html.escape(redirects.relative_to_page(f"{wanted}/{page.url}", page.url))
+    return (
+        f"# {html.escape(page.title or page.file.src_uri)}\n\n"
+        f'This preview builds only "{wanted}": <a href="{href}">open this page in "{wanted}"</a>.\n'
+    )

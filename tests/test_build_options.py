@@ -1,8 +1,9 @@
-"""Pure logic behind two build choices: which pages list every lesson, and which languages a preview builds."""
+"""Pure logic behind build choices: which pages list every lesson, which languages a preview builds, and compiled templates kept for every language."""
 
+import jinja2
 import pytest
 
-from curriculum import languages, navigation
+from curriculum import languages, navigation, template_cache
 
 SETTINGS = {"languages": [{"locale": "en", "default": True}, {"locale": "es"}, {"locale": "fa"}]}
 
@@ -34,3 +35,23 @@ def test_a_preview_builds_the_chosen_language_and_the_default():
     assert languages.preview_languages(SETTINGS, "en") == ["en"]
     with pytest.raises(ValueError, match="choose one of en, es, fa"):
         languages.preview_languages(SETTINGS, "de")
+
+
+def test_a_template_is_compiled_once_for_every_language_and_again_when_edited(tmp_path):
+    (tmp_path / "page.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    cache = template_cache.InMemory()
+    compiled = []
+
+    def environment():
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(tmp_path)), bytecode_cache=cache)
+        compile_source = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1]) or compile_source(*args, **kwargs)
+        return env
+
+    # One environment per language, as the i18n plugin makes them.
+    rendered = [environment().get_template("page.html").render(title=lang) for lang in ("en", "es", "fa")]
+    assert rendered == ["<p>en</p>", "<p>es</p>", "<p>fa</p>"]
+    assert compiled == ["page.html"]
+    (tmp_path / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    assert environment().get_template("page.html").render(title="es") == "<h1>es</h1>"
+    assert compiled == ["page.html", "page.html"]

@@ -1,9 +1,11 @@
 """Collecting and grouping checklist items from lesson front-matter, and the pages made from them."""
 
+import re
+
 import pytest
 
 from conftest import ROOT, run_script
-from curriculum import checklist_pages, checklists, item_numbers, model
+from curriculum import checklist_pages, checklists, interface, item_numbers, languages, model, numbers
 from curriculum.problems import ContentError
 from helpers import FIXTURE_SITE
 
@@ -150,3 +152,15 @@ def test_the_build_refuses_an_item_without_a_number(tmp_path):
     assert result.returncode != 0
     assert "docs/01-alpha/second-lesson.md:" in result.stdout + result.stderr
     assert "run scripts/lock-checklist-items" in result.stdout + result.stderr
+
+
+def test_pages_hand_the_script_every_message_it_says_and_no_others():
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "checklists.js").read_text(encoding="utf-8")
+    said = {key for call in re.findall(r"\bsay\(([^)]*)\)", script) for key in re.findall(r'"([a-z_]+)"', call)}
+    assert said == set(checklists.SCRIPT_STRINGS)
+    _, codes = languages.languages(languages.i18n_settings(languages.read_mkdocs_yml(ROOT / "mkdocs.yml")["plugins"]))
+    for lang in codes:
+        table = interface.table_for(lang, "checklist.")
+        handed = checklists.script_strings(table, numbers.system(lang))
+        assert set(handed) == set(checklists.SCRIPT_STRINGS) | {"numbering"}
+        assert all(handed[key] for key in checklists.SCRIPT_STRINGS), lang

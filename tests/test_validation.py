@@ -1,10 +1,14 @@
 """Validation on fixtures: every bad input gets its exact path:line message; good inputs pass."""
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import run_script
+from conftest import ROOT, run_script
 from curriculum import model, validation
 from helpers import FIXTURE_SITE, INVALID_CASES, apply_case, copy_fixture_site, load_real_curriculum
 
@@ -99,18 +103,18 @@ def test_a_changed_file_is_checked_again_in_the_same_process():
     assert [p.field for p in validation.validate(curriculum)] == ["html"]
 
 
-def test_the_preview_leaves_search_out(monkeypatch):
-    import preview
-
-    class Page:
-        meta = {"title": "T"}
-
-    monkeypatch.setenv(preview.PREVIEW, "fa")
-    page = Page()
-    preview.on_page_markdown("text", page, None, None)
-    assert page.meta["search"] == {"exclude": True}
-    monkeypatch.delenv(preview.PREVIEW)
-    built = Page()
-    built.meta = {"title": "T"}
-    preview.on_page_markdown("text", built, None, None)
-    assert "search" not in built.meta
+def test_a_preview_of_one_language_renders_it_and_only_points_from_the_default(tmp_path):
+    """`make serve LANG=fa`: Persian pages in full, English pages as pointers to them, no search index."""
+    env = {**os.environ, "OSM_PREVIEW_LANG": "fa", "NO_MKDOCS_2_WARNING": "1"}
+    site = tmp_path / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+    result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    persian = (site / "fa" / "01-licensing" / "choosing-a-license" / "index.html").read_text(encoding="utf-8")
+    english = (site / "01-licensing" / "choosing-a-license" / "index.html").read_text(encoding="utf-8")
+    assert 'data-checklist-item="' in persian and persian.count("<h2") > 4
+    assert 'This preview builds only "fa"' in english and 'href="../../fa/01-licensing/choosing-a-license/"' in english
+    assert english.count("<h2") == 0
+    assert not (site / "es").exists()
+    for index in (site / "search" / "search_index.json", site / "fa" / "search" / "search_index.json"):
+        assert not index.exists() or json.loads(index.read_text(encoding="utf-8"))["docs"] == []

@@ -13,6 +13,20 @@ from .problems import ContentError, Problem
 
 DPG_INDICATORS = tuple(range(1, 10))
 QUARTERS = (1, 2, 3, 4)
+# The checklist.* strings checklists.js says in the browser. The rest (headings, intros, DPG names)
+# are written into the page by the build, so the page does not carry them twice.
+SCRIPT_STRINGS = (
+    "copied",
+    "copy_failed",
+    "exported",
+    "import_failed",
+    "import_too_large",
+    "imported",
+    "imported_some",
+    "progress",
+    "storage_full",
+    "storage_unavailable",
+)
 
 
 @dataclass(frozen=True)
@@ -146,3 +160,8 @@ def by_indicator(items: list[Item]) -> tuple[dict[int, list[Item]], list[Item]]:
         if not item.dpg:
             untied.append(item)
     return groups, untied
+
+
+def script_strings(table: dict, numbering: str) -> dict:
+    """What a page with boxes hands to checklists.js: its messages and the language's digits."""
+    return {**{key: table[key] for key in SCRIPT_STRINGS}, "numbering": numbering}

@@ -7,6 +7,7 @@ says how to fix it, rather than a parser traceback.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -336,8 +337,16 @@ def parse(path: str, meta_text: str) -> tuple[dict, dict[tuple, int]]:
     return meta, (_key_lines(node, path) if node is not None else {})
 
 
+# `make serve` reads every file again after each save: a file whose bytes are unchanged is not
+# parsed again. Each caller gets its own copy, since a caller may change what it gets.
+_parsed: dict[str, tuple[bytes, Source]] = {}
+
+
 def read_source(path: str, raw: bytes) -> Source:
     """Read one Markdown file; raise SourceError naming the line and the fix."""
+    kept = _parsed.get(path)
+    if kept is not None and kept[0] == raw:
+        return copy.deepcopy(kept[1])
     if len(raw) > MAX_PAGE_BYTES:
         raise _fail(
             path,
@@ -349,4 +358,6 @@ def read_source(path: str, raw: bytes) -> Source:
     text = decode(path, raw)
     meta_text, body, body_line = split(path, text)
     meta, key_lines = parse(path, meta_text)
-    return Source(path=path, meta=meta, body=body, body_line=body_line, key_lines=key_lines)
+    source = Source(path=path, meta=meta, body=body, body_line=body_line, key_lines=key_lines)
+    _parsed[path] = (raw, copy.deepcopy(source))
+    return source

@@ -4,7 +4,8 @@ Material's script starts the search worker and downloads the whole index on
 every first visit, whether or not anyone searches: on a metered connection
 that is most of a page's cost. The pages work without that script (menus
 and drawers are CSS), so it is replaced by a small loader that fetches it
-when the reader focuses or opens search. Each language searches its own
+when the reader focuses or opens search, with the stylesheet it needs
+(hooks/curriculum/assets.py). Each language searches its own
 index (hooks/curriculum/search_index.py), found through the page's base.
 """
 
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+
+from .assets import FULL_SHEET
 
 BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
 CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
@@ -22,9 +25,15 @@ def defer_bundle(html: str, loader_src: str, shim_src: str | None = None) -> str
 
     shim_src: a Web Worker stand-in the loader puts first when the page is opened from a file."""
     shim = f' data-shim="{shim_src}"' if shim_src else ""
-    return BUNDLE.sub(
-        lambda m: f'<script src="{loader_src}" data-bundle="{m.group(1)}"{shim} defer></script>', html, count=1
-    )
+
+    def loader(match):
+        # The script's stylesheet sits beside the page's, in the same assets folder.
+        sheet = match.group(1).rsplit("javascripts/", 1)[0] + "stylesheets/" + FULL_SHEET
+        return (
+            f'<script src="{loader_src}" data-bundle="{match.group(1)}" data-stylesheet="{sheet}"{shim} defer></script>'
+        )
+
+    return BUNDLE.sub(loader, html, count=1)
 
 
 def set_search_base(html: str, base: str) -> str:

@@ -24,6 +24,9 @@ LINK_ATTRIBUTES = {
     ("video", "src"),
 }
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+# Attributes whose values are text or addresses, which no selector of Material's stylesheet reads:
+# their words ("note", French "se") must not keep rules for classes of the same name.
+WORDS_FOR_READERS = {"alt", "aria-label", "content", "href", "placeholder", "src", "title", "value"}
 
 
 @dataclass
@@ -33,6 +36,10 @@ class Page:
     links: list[tuple[str, int]] = field(default_factory=list)  # (target, line)
     refresh: str | None = None  # where a redirect page sends the reader
     title: str = ""
+    # Tag names, attribute names and values (classes one by one): all a CSS selector can match.
+    # The stylesheet trim (hooks/curriculum/assets.py) keeps the rules these use, so the pages
+    # are read once for both.
+    markup: set[str] = field(default_factory=set)
 
 
 class _Collector(HTMLParser):
@@ -44,6 +51,11 @@ class _Collector(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self._in_title = tag == "title"
         values = dict(attrs)
+        self.page.markup.add(tag)
+        for name, value in attrs:
+            self.page.markup.add(name)
+            if value and name not in WORDS_FOR_READERS:
+                self.page.markup.update(value.split() if name == "class" else (value,))
         if values.get("id"):
             self.page.ids.add(values["id"])
             if tag in HEADINGS:
@@ -69,6 +81,15 @@ class _Collector(HTMLParser):
 def read_page(path: Path) -> Page:
     collector = _Collector()
     collector.feed(path.read_text(encoding="utf-8", errors="replace"))
+    return collector.page
+
+
+def read_head(path: Path) -> Page:
+    """The page's title and redirect target only: what is in its <head>, read without the rest."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    end = text.find("</head>")
+    collector = _Collector()
+    collector.feed(text if end < 0 else text[:end])
     return collector.page
 
 

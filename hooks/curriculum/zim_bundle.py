@@ -106,7 +106,7 @@ def entries(site: Path, files: list[str], lang: str) -> tuple[list[_Page], list[
             continue
         data = (site / relative).read_bytes()
         if relative.endswith(".html"):
-            page = site_links.read_page(site / relative)
+            page = site_links.read_head(site / relative)
             title = " ".join(page.title.split())
             title = title[: -len(suffix)] if title.endswith(suffix) and title != suffix.strip(" -") else title
             if page.refresh and not site_links.is_external(page.refresh):
