@@ -55,3 +55,15 @@ def test_a_template_is_compiled_once_for_every_language_and_again_when_edited(tm
     (tmp_path / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
     assert environment().get_template("page.html").render(title="es") == "<h1>es</h1>"
     assert compiled == ["page.html", "page.html"]
+
+
+def test_the_preview_looks_for_saved_files_ten_times_a_second(tmp_path):
+    import preview
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    assert [emitter.timeout for emitter in server.observer.emitters] == [0.5]  # MkDocs' own pace
+    preview.on_serve(server, None, None)
+    assert [emitter.timeout for emitter in server.observer.emitters] == [preview.POLL_SECONDS]
+    assert server.build_delay == preview.SETTLE_SECONDS
