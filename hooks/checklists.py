@@ -8,6 +8,16 @@ from build_context import curriculum_of, language_of, source_of
 from curriculum import checklist_pages, checklists, interface, numbers, print_view, team_page
 
 
+def _items(config, curriculum, lang: str) -> list:
+    """Every item in lang, collected once per build and language, not once per page."""
+    kept = getattr(config, "_osm_checklist_items", None)
+    if kept is None or kept[0] is not curriculum:
+        kept = config._osm_checklist_items = (curriculum, {})
+    if lang not in kept[1]:
+        kept[1][lang] = checklists.collect(curriculum, lang)
+    return kept[1][lang]
+
+
 def on_page_markdown(markdown, page, config, files):
     curriculum = curriculum_of(config)
     lang = language_of(config, curriculum)
@@ -19,7 +29,7 @@ def on_page_markdown(markdown, page, config, files):
     strings = checklists.script_strings(interface.table_for(lang, "checklist."), numbers.system(lang))
     numbered = curriculum.numbered_items
     if src == team_page.PAGE:
-        items = checklists.collect(curriculum, lang)
+        items = _items(config, curriculum, lang)
         page.meta["team_data"] = team_page.script_data(lang, numbered, team_page.sections(items, infos, lang))
         return markdown
     if src in checklist_pages_here:
@@ -31,7 +41,7 @@ def on_page_markdown(markdown, page, config, files):
     lesson = next((e for e in curriculum.lessons() if e.src == src), None)
     if lesson is None:
         return markdown
-    items = [i for i in checklists.collect(curriculum, lang) if i.lesson_src == src]
+    items = [i for i in _items(config, curriculum, lang) if i.lesson_src == src]
     module = next(m for m in infos if m.checklist_src.startswith(lesson.module_folder + "/"))
     page.meta["checklist_strings"] = strings
     return markdown + checklist_pages.lesson_block(items, src, module, lang, config.use_directory_urls)

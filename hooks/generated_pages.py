@@ -15,12 +15,17 @@ from curriculum import generated, offline_page
 
 
 def _registry(config):
+    """(generated page src -> its Markdown in a language, this build's language); made once per build."""
     curriculum = curriculum_of(config)
-    _, codes = languages_of(config)
     lang = language_of(config, curriculum)
-    bundles = offline_page.read_bundles(os.environ.get(offline_page.BUNDLES_ENV))
-    in_bundle = bool(config.extra.get("offline_bundle"))
-    return generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle, config.use_directory_urls), lang
+    kept = getattr(config, "_osm_generated", None)
+    if kept is None or kept[0] is not curriculum:
+        _, codes = languages_of(config)
+        bundles = offline_page.read_bundles(os.environ.get(offline_page.BUNDLES_ENV))
+        in_bundle = bool(config.extra.get("offline_bundle"))
+        pages = generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle, config.use_directory_urls)
+        kept = config._osm_generated = (curriculum, pages)
+    return kept[1], lang
 
 
 @event_priority(50)

@@ -39,5 +39,11 @@ def text(key: str, lang: str, **values):
 
 
 def table_for(lang: str, prefix: str) -> dict:
-    """All strings under a prefix in one language, for handing to the browser."""
+    """All strings under a prefix in one language, for handing to the browser (a copy: change it freely)."""
+    return dict(_table(lang, prefix))
+
+
+@lru_cache(maxsize=64)
+def _table(lang: str, prefix: str) -> dict:
+    # Asked for on every page of the language; the table is read once per process anyway (load()).
     return {key[len(prefix) :]: text(key, lang) for key in load() if key.startswith(prefix)}
