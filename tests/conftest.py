@@ -27,8 +27,10 @@ def run_script(name: str, *args: str, cwd: Path = ROOT) -> subprocess.CompletedP
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real docs/, built strictly once per test run into a temporary folder."""
-    site = tmp_path_factory.mktemp("real") / "site"
+    """The real docs/, built strictly once per test run into a temporary folder.
+
+    Into a folder inside one that does not exist yet: scripts/build must make it."""
+    site = tmp_path_factory.mktemp("real") / "not-yet" / "site"
     result = run_script("build", "--site-dir", str(site), "--dist-dir", str(site.parent / "dist"))
     assert result.returncode == 0, f"the real site does not build:\n{result.stdout}\n{result.stderr}"
     return site
