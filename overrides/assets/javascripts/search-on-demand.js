@@ -24,8 +24,8 @@
   }
 
   // The page's stylesheet has only what the page itself uses. Material's script draws more
-  // (results, tooltips), so its fuller stylesheet, the same rules in the same order, comes too
-  // and then takes the page's one's place. Both download at once: the index takes longer.
+  // (results, tooltips), so a fuller stylesheet, the same rules in the same order, comes with
+  // it and then replaces the page's own. Both download at once: the index takes longer anyway.
   function loadStylesheet() {
     var page = document.querySelector('link[rel="stylesheet"][href*="assets/stylesheets/main."]');
     if (!page || !me.dataset.stylesheet) return;
