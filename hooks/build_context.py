@@ -47,3 +47,14 @@ def source_of(page, lang: str) -> str:
 def building_one_language(config) -> bool:
     """True inside the i18n plugin's nested build of one more language (after the first, full one)."""
     return bool(getattr(config.plugins.get("i18n"), "building", False))
+
+
+def kept_for_build(config, key, make):
+    """make(), computed once per build and kept on its config (one per build, and per save in
+    `make serve`), for what every page of every language would otherwise compute again."""
+    kept = getattr(config, "_osm_kept", None)
+    if kept is None:
+        kept = config._osm_kept = {}
+    if key not in kept:
+        kept[key] = make()
+    return kept[key]

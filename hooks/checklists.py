@@ -4,18 +4,13 @@ The module, programme and DPG checklist pages themselves are generated
 pages (hooks/generated_pages.py).
 """
 
-from build_context import curriculum_of, language_of, source_of
+from build_context import curriculum_of, kept_for_build, language_of, source_of
 from curriculum import checklist_pages, checklists, interface, numbers, print_view, team_page
 
 
 def _items(config, curriculum, lang: str) -> list:
     """Every item in lang, collected once per build and language, not once per page."""
-    kept = getattr(config, "_osm_checklist_items", None)
-    if kept is None or kept[0] is not curriculum:
-        kept = config._osm_checklist_items = (curriculum, {})
-    if lang not in kept[1]:
-        kept[1][lang] = checklists.collect(curriculum, lang)
-    return kept[1][lang]
+    return kept_for_build(config, ("checklist items", lang), lambda: checklists.collect(curriculum, lang))
 
 
 def on_page_markdown(markdown, page, config, files):

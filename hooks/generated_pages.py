@@ -10,22 +10,21 @@ import os
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from build_context import curriculum_of, language_of, languages_of, source_of
+from build_context import curriculum_of, kept_for_build, language_of, languages_of, source_of
 from curriculum import generated, offline_page
 
 
 def _registry(config):
     """(generated page src -> its Markdown in a language, this build's language); made once per build."""
     curriculum = curriculum_of(config)
-    lang = language_of(config, curriculum)
-    kept = getattr(config, "_osm_generated", None)
-    if kept is None or kept[0] is not curriculum:
+
+    def make():
         _, codes = languages_of(config)
         bundles = offline_page.read_bundles(os.environ.get(offline_page.BUNDLES_ENV))
         in_bundle = bool(config.extra.get("offline_bundle"))
-        pages = generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle, config.use_directory_urls)
-        kept = config._osm_generated = (curriculum, pages)
-    return kept[1], lang
+        return generated.pages(curriculum, codes, config.docs_dir, bundles, in_bundle, config.use_directory_urls)
+
+    return kept_for_build(config, "generated pages", make), language_of(config, curriculum)
 
 
 @event_priority(50)

@@ -8,15 +8,13 @@ same config, so the lessons are kept by language.
 
 from mkdocs.plugins import event_priority
 
-from build_context import curriculum_of, language_of, source_of
+from build_context import curriculum_of, kept_for_build, language_of, source_of
 from curriculum import print_view
 
 
 def _kept(config) -> dict:
-    kept = getattr(config, "_osm_lesson_html", None)
-    if kept is None:
-        kept = config._osm_lesson_html = {}
-    return kept
+    """(language, lesson src) -> (lesson id, its rendered HTML), for this build."""
+    return kept_for_build(config, "lesson html", dict)
 
 
 @event_priority(-100)  # after every other hook has had its say on the lesson's content

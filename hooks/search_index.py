@@ -20,15 +20,9 @@ def on_post_build(config):
     default, codes = languages_of(config)
     # Each language's build wrote its index into its own folder (the i18n plugin's merging and
     # de-duplicating of them is switched off in mkdocs.yml: this step replaces it, at a tenth of the cost).
-    merged = {"config": {}, "docs": []}
-    for lang in codes:
-        path = _index_path(config.site_dir, lang, default)
-        if not path.exists():
-            continue
-        index = json.loads(path.read_text(encoding="utf-8"))
-        merged["config"] = merged["config"] or index.get("config", {})
-        prefix = "" if lang == default else f"{lang}/"
-        merged["docs"] += [{**doc, "location": prefix + doc["location"]} for doc in index.get("docs", [])]
+    paths = {lang: _index_path(config.site_dir, lang, default) for lang in codes}
+    indexes = {lang: json.loads(path.read_text(encoding="utf-8")) for lang, path in paths.items() if path.exists()}
+    merged = search_index.merge(indexes, default)
     if not merged["docs"]:
         return
     curriculum = curriculum_of(config)

@@ -144,3 +144,15 @@ def test_module_print_view_has_every_lesson_in_order_and_prints_cleanly(built_si
     pdf = tab.pdf(format="A4")
     assert pdf[:4] == b"%PDF" and pdf.count(b"/Type /Page") > len(curriculum.modules[0].lessons)
     context.close()
+
+
+def test_each_language_index_is_merged_under_its_own_folder():
+    from curriculum import search_index
+
+    english = {"config": {"lang": ["en"]}, "docs": [{"location": "01-licensing/", "title": "Licensing"}]}
+    persian = {"config": {"lang": ["fa"]}, "docs": [{"location": "01-licensing/#why", "title": "چرا"}]}
+    merged = search_index.merge({"en": english, "fa": persian}, "en")
+    assert merged["config"] == {"lang": ["en"]}
+    assert [d["location"] for d in merged["docs"]] == ["01-licensing/", "fa/01-licensing/#why"]
+    assert english["docs"][0]["location"] == "01-licensing/"  # the inputs are left as they were
+

@@ -26,23 +26,22 @@ def pages(
     bundles: the offline copies the hosted site offers (None when not built);
     in_bundle: this build is the offline copy itself; directory_urls: page/ rather than page.html."""
     registry: dict[str, Callable[[str], str]] = {}
-    urls = directory_urls
     for info in checklists.modules(curriculum, curriculum.default_language):
         registry[info.checklist_src] = lambda lang, number=info.number: _module_checklist(
-            curriculum, lang, number, urls
+            curriculum, lang, number, directory_urls
         )
     for module in curriculum.modules:
         registry[print_view.print_src(module)] = lambda lang, module=module: _module_print(
-            curriculum, lang, module, urls
+            curriculum, lang, module, directory_urls
         )
     registry[checklists.PROGRAMME_CHECKLIST] = lambda lang: (
         checklist_pages.programme_page(
-            checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang, urls
+            checklists.collect(curriculum, lang), checklists.modules(curriculum, lang), lang, directory_urls
         )
         + _share(curriculum, checklists.PROGRAMME_CHECKLIST, lang)
     )
     registry[checklists.DPG_READINESS] = lambda lang: (
-        checklist_pages.dpg_page(checklists.collect(curriculum, lang), lang, urls)
+        checklist_pages.dpg_page(checklists.collect(curriculum, lang), lang, directory_urls)
         + _share(curriculum, checklists.DPG_READINESS, lang)
     )
     registry[team_page.PAGE] = lambda lang: team_page.render(
@@ -50,7 +49,7 @@ def pages(
         checklists.modules(curriculum, lang),
         lang,
         has_guide=team_page.GUIDE in curriculum.by_src(),
-        directory_urls=urls,
+        directory_urls=directory_urls,
     )
     registry[status_page.PAGE] = lambda lang: status_page.render(
         translation.status(curriculum, languages, docs_dir), languages, lang

@@ -44,6 +44,17 @@ def plain_text(html: str) -> str:
     return re.sub(r"\s+", " ", " ".join(parser.parts)).strip()
 
 
+def merge(indexes: dict[str, dict], default: str) -> dict:
+    """One index from each language's own (language -> Material's index of that build), every
+    location prefixed with its language folder, as split() expects."""
+    merged: dict = {"config": {}, "docs": []}
+    for lang, index in indexes.items():
+        merged["config"] = merged["config"] or index.get("config", {})
+        prefix = "" if lang == default else f"{lang}/"
+        merged["docs"] += [{**doc, "location": prefix + doc["location"]} for doc in index.get("docs", [])]
+    return merged
+
+
 def split(index: dict, languages: list[str], default: str, fallback_pages: dict[str, set[str]]) -> dict[str, dict]:
     """Language -> its own index. fallback_pages: language -> page URLs (without the language folder)
     that show the English text."""
