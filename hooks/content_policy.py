@@ -1,19 +1,25 @@
-"""MkDocs adapter: the Content Security Policy goes into every page once all pages are written.
+"""MkDocs adapter: the Content Security Policy goes into every page once it is final.
 
-Runs once, in the outer build, after the i18n plugin has built every other
-language (inside its own on_post_build, at priority -100), so the pages it
-hashes are final. `mkdocs serve` is left without it: the live-reload script
-it injects has no hash.
+The i18n plugin builds one language after another (inside its on_post_build, at
+priority -100). Once a language's build has written its pages, another process adds
+their policy while the next language builds, on a core that would otherwise sit
+idle. At the end (-300) the outer build waits for it and covers every other page:
+redirects, and the 404 page, which each language's build writes again.
+`mkdocs serve` is left without it: the live-reload script it injects has no hash.
 """
 
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
 from build_context import building_one_language
-from curriculum.content_policy import add_policy
+from curriculum.content_policy import add_policy_to_files
 
 _serving = False
+_workers: ProcessPoolExecutor | None = None
+_written: list[str] = []  # this language's pages, as MkDocs writes them
+_handed_over: list[Future] = []
 
 
 def on_startup(command, dirty):
@@ -21,12 +27,39 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
-@event_priority(-300)
-def on_post_build(config):
+def on_post_page(output, page, config):
+    if not _serving:
+        _written.append(page.file.abs_dest_path)
+    return output
+
+
+@event_priority(-50)  # after this language's own post_build work, before the next language is built
+def _hand_over(config):
+    global _workers
+    if _serving or not _written:
+        return
+    if _workers is None:
+        _workers = ProcessPoolExecutor(max_workers=1)
+    _handed_over.append(_workers.submit(add_policy_to_files, list(_written)))
+    _written.clear()
+
+
+@event_priority(-300)  # after every language is built
+def _finish(config):
+    global _workers
     if _serving or building_one_language(config):
         return
-    for page in Path(config.site_dir).rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        with_policy = add_policy(html)
-        if with_policy != html:
-            page.write_text(with_policy, encoding="utf-8")
+    try:
+        for job in _handed_over:
+            job.result()
+    finally:
+        _handed_over.clear()
+        _written.clear()
+        if _workers is not None:
+            _workers.shutdown()
+            _workers = None
+    # A page that has its policy is only read.
+    add_policy_to_files([str(p) for p in Path(config.site_dir).rglob("*.html")])
+
+
+on_post_build = CombinedEvent(_hand_over, _finish)

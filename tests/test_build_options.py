@@ -1,9 +1,11 @@
-"""Pure logic behind build choices: which pages list every lesson, which languages a preview builds, and compiled templates kept for every language."""
+"""Pure logic behind build choices: which pages list every lesson, which languages a preview builds, compiled templates kept for every language, and scripts minified in one run."""
+
+import subprocess
 
 import jinja2
 import pytest
 
-from curriculum import languages, navigation, template_cache
+from curriculum import assets, languages, navigation, template_cache
 
 SETTINGS = {"languages": [{"locale": "en", "default": True}, {"locale": "es"}, {"locale": "fa"}]}
 
@@ -67,3 +69,28 @@ def test_the_preview_looks_for_saved_files_ten_times_a_second(tmp_path):
     preview.on_serve(server, None, None)
     assert [emitter.timeout for emitter in server.observer.emitters] == [preview.POLL_SECONDS]
     assert server.build_delay == preview.SETTLE_SECONDS
+
+
+def test_scripts_are_minified_in_one_run_like_terser_on_each_file(tmp_path):
+    sources = {
+        "a.js": "// a comment that goes\nfunction greet(name) {\n  const message = 'Hello, ' + name;\n  return message;\n}\n",
+        "b.js": "const unused = 1;\nexport function twice(value) { return value * 2; }\n",
+    }
+    for name, text in sources.items():
+        (tmp_path / name).write_text(text)
+        (tmp_path / f"cli-{name}").write_text(text)
+    sizes = assets.minify(tmp_path / "a.js", tmp_path / "b.js")
+    for name in sources:
+        cli = tmp_path / f"cli-{name}"
+        subprocess.run([assets.BIN / "terser", cli, "--compress", "--mangle", "--output", cli], check=True)
+        assert (tmp_path / name).read_text() == cli.read_text()
+        assert sizes[tmp_path / name] == (len(sources[name]), len(cli.read_bytes()))
+    assert "comment" not in (tmp_path / "a.js").read_text()
+
+
+def test_a_script_that_does_not_parse_is_named_in_the_error(tmp_path):
+    (tmp_path / "good.js").write_text("let a = 1;\n")
+    (tmp_path / "broken.js").write_text("function ( {\n")
+    with pytest.raises(subprocess.CalledProcessError) as failure:
+        assets.minify(tmp_path / "good.js", tmp_path / "broken.js")
+    assert f"{tmp_path / 'broken.js'}:" in failure.value.stderr

@@ -16,7 +16,7 @@ import zipfile
 import pytest
 
 from curriculum import offline_bundle
-from curriculum.content_policy import add_policy
+from curriculum.content_policy import add_policy, add_policy_to_files
 
 PAGE = """<!doctype html>
 <html><head><meta charset="utf-8"><title>t</title>
@@ -57,6 +57,19 @@ def test_reading_only_the_body_scripts_finds_what_a_whole_parse_finds(built_site
         fast, _ = content_policy._scan(html)
         assert (fast.texts, fast.head_end) == (whole.texts, whole.head_end)
     assert len(content_policy._scan(tricky)[0].texts) == 3
+
+
+def test_files_get_the_policy_once_and_a_page_that_has_it_is_not_written_again(tmp_path):
+    # The build hands each language's pages over as they are written, then goes over every page.
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    first.write_text(PAGE, encoding="utf-8")
+    second.write_text(add_policy(PAGE), encoding="utf-8")
+    written_before = second.stat().st_mtime_ns
+    assert add_policy_to_files([str(first), str(second)]) == [str(first), str(second)]
+    assert first.read_text(encoding="utf-8") == add_policy(PAGE)
+    add_policy_to_files([str(first)])
+    assert len(META.findall(first.read_text(encoding="utf-8"))) == 1
+    assert second.stat().st_mtime_ns == written_before
 
 
 def test_policy_comes_right_after_the_charset_and_before_any_script():

@@ -12,11 +12,9 @@ rewriting.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import rcssmin
@@ -48,6 +46,10 @@ OWN_SCRIPTS = (
     "file-worker.js",  # these two only in the offline copy
     "file-worker-scope.js",
 )
+
+
+# Terser's own interface, called once for every script (see the file for why).
+MINIFY_SCRIPTS = Path(__file__).with_name("minify-scripts.mjs")
 
 
 class AssetToolMissing(RuntimeError):
@@ -112,10 +114,13 @@ def minify_own_css(site: Path) -> dict[str, tuple[int, int]]:
     return {OWN_SHEET: (len(source.encode()), path.stat().st_size)}
 
 
-def minify_scripts(site: Path, copies: tuple[Path, ...] = ()) -> dict[str, tuple[int, int]]:
+def minify_scripts(
+    site: Path, copies: tuple[Path, ...] = (), also: tuple[Path, ...] = ()
+) -> dict[str, tuple[int, int]]:
     """Minify the project's scripts in place; file -> (bytes before, after) in site.
 
-    copies: other builds; a script identical to site's gets site's minified file."""
+    copies: other builds; a script identical to site's gets site's minified file.
+    also: other scripts to minify in the same run (the service worker)."""
     paths = [site / "assets" / "javascripts" / name for name in OWN_SCRIPTS]
     paths = [path for path in paths if path.exists()]
     sources = {path.name: path.read_bytes() for path in paths}
@@ -125,21 +130,20 @@ def minify_scripts(site: Path, copies: tuple[Path, ...] = ()) -> dict[str, tuple
             path = other / "assets" / "javascripts" / name
             if path.exists():
                 (same if sources.get(name) == path.read_bytes() else own).append(path)
-    # One terser process per file, as many at once as there are cores: most of each run is Node starting.
-    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
-        sizes = list(pool.map(minify, [*paths, *own]))
+    sizes = minify(*paths, *own, *also)
     for path in same:
         shutil.copyfile(site / "assets" / "javascripts" / path.name, path)
-    return dict(zip([p.name for p in paths], sizes[: len(paths)], strict=True))
+    return {path.name: sizes[path] for path in paths}
 
 
-def minify(path: Path) -> tuple[int, int]:
-    """Minify one script in place; (size before, size after)."""
-    before = path.stat().st_size
-    subprocess.run(
-        [_tool("terser"), str(path), "--compress", "--mangle", "--output", str(path)],
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return before, path.stat().st_size
+def minify(*paths: Path) -> dict[Path, tuple[int, int]]:
+    """Minify scripts in place, all in one Node process; path -> (size before, size after)."""
+    if not paths:
+        return {}
+    _tool("terser")  # installed by `npm ci`; the script below imports it
+    node = shutil.which("node")
+    if node is None:
+        raise AssetToolMissing("node is missing: the build tools run on Node.js; install Node.js 20 and npm")
+    before = {path: path.stat().st_size for path in paths}
+    subprocess.run([node, str(MINIFY_SCRIPTS), *map(str, paths)], check=True, capture_output=True, text=True)
+    return {path: (size, path.stat().st_size) for path, size in before.items()}

@@ -105,3 +105,15 @@ def add_policy(html: str) -> str:
     tag = f'<meta http-equiv="Content-Security-Policy" content="{"; ".join(POLICY).format(hashes=hashes)}">'
     at = _offset(html, *scanner.head_end)
     return html[:at] + tag + html[at:]
+
+
+def add_policy_to_files(paths: list[str]) -> list[str]:
+    """add_policy() on each file, in place; returns the paths, done."""
+    for path in paths:
+        with open(path, encoding="utf-8") as page:
+            html = page.read()
+        with_policy = add_policy(html)
+        if with_policy != html:
+            with open(path, "w", encoding="utf-8") as page:
+                page.write(with_policy)
+    return paths
