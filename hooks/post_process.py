@@ -5,7 +5,7 @@ requests, relative language links; search_on_demand.py: search loads on intent,
 from the page's own language.
 """
 
-from build_context import curriculum_of, language_of
+from build_context import building_one_language, curriculum_of, language_of
 from curriculum import redirects
 from curriculum.accessibility import focusable_code_blocks, label_search_dialog, mark_direction
 from curriculum.head_links import drop_hreflang_links, relative_language_links
@@ -20,8 +20,14 @@ def _repaired(html: str) -> str:
 
 
 def on_post_template(output_content, template_name, config):
+    if template_name != "404.html":
+        return output_content
+    # Every language's build writes the one error page at the site root, so the last language
+    # built used to win; it is the default language's. MkDocs writes no empty template.
+    if building_one_language(config):
+        return ""
     # The error page is rendered from a template, not a page: it needs the same repairs.
-    return _repaired(output_content) if template_name == "404.html" else output_content
+    return _repaired(output_content)
 
 
 def on_post_page(output, page, config):

@@ -43,6 +43,15 @@ def test_footer_states_both_licenses(built_site):
     assert "MIT License" in html
 
 
+def test_the_error_page_is_in_the_default_language(built_site):
+    # Each language's build renders the one 404 page at the root; the last one built used to win.
+    html = (built_site / "404.html").read_text()
+    assert re.search(r'<html lang="en"[ >]', html)
+    home = (built_site / "index.html").read_text()
+    title = re.search(r'<a href="[^"]*" title="([^"]+)" class="md-header__button md-logo"', home).group(1)
+    assert f'title="{title}" class="md-header__button md-logo"' in html
+
+
 def test_failed_build_leaves_previous_site_untouched(tmp_path):
     site = copy_fixture_site(tmp_path / "fixture")
     first = run_script("build", "--config", str(site / "mkdocs.yml"), cwd=site)
