@@ -22,8 +22,8 @@ def _repaired(html: str) -> str:
 def on_post_template(output_content, template_name, config):
     if template_name != "404.html":
         return output_content
-    # Every language's build writes the one error page at the site root, so the last language
-    # built used to win; it is the default language's. MkDocs writes no empty template.
+    # Every language's build renders the one error page at the site root, and the last one built
+    # used to win. Only the default language's build writes it: MkDocs skips an empty template.
     if building_one_language(config):
         return ""
     # The error page is rendered from a template, not a page: it needs the same repairs.
