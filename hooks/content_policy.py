@@ -8,6 +8,7 @@ redirects, and the 404 page, which each language's build writes again.
 `mkdocs serve` is left without it: the live-reload script it injects has no hash.
 """
 
+import multiprocessing
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -36,10 +37,12 @@ def on_post_page(output, page, config):
 @event_priority(-50)  # after this language's own post_build work, before the next language is built
 def _hand_over(config):
     global _workers
-    if _serving or not _written:
+    # A forked process has the curriculum package already imported: MkDocs puts hooks/ on the
+    # import path only while it loads a hook. Without fork (Windows), _finish() does every page.
+    if _serving or not _written or "fork" not in multiprocessing.get_all_start_methods():
         return
     if _workers is None:
-        _workers = ProcessPoolExecutor(max_workers=1)
+        _workers = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
     _handed_over.append(_workers.submit(add_policy_to_files, list(_written)))
     _written.clear()
 
