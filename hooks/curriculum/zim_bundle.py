@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from libzim.writer import Creator, Hint, Item, StringProvider
+from libzim.writer import Creator, Hint, IndexData, Item, StringProvider
 
 from . import interface, site_links
 from .model import PRINT_IN_MODULE
@@ -67,6 +67,11 @@ def metadata(lang: str, made: datetime) -> dict[str, str]:
     }
 
 
+class _NotIndexed(IndexData):
+    def has_indexdata(self) -> bool:
+        return False
+
+
 class _Page(Item):
     def __init__(self, path: str, title: str, mimetype: str, content: bytes, front: bool):
         super().__init__()
@@ -86,6 +91,18 @@ class _Page(Item):
 
     def get_hints(self) -> dict:
         return {Hint.FRONT_ARTICLE: self._front, Hint.COMPRESS: True}
+
+
+class _PrintView(_Page):
+    """A module's print view: out of the title and full-text indexes. It repeats the module's
+    lessons, and in search results it outranked them. (Only items without get_indexdata get
+    libzim's own indexing, so the other pages do not define it.)"""
+
+    def __init__(self, path: str, title: str, content: bytes):
+        super().__init__(path, title, "text/html", content, front=False)
+
+    def get_indexdata(self) -> IndexData:
+        return _NotIndexed()
 
 
 def mimetype_of(path: str) -> str:
@@ -114,8 +131,10 @@ def entries(site: Path, files: list[str], lang: str) -> tuple[list[_Page], list[
                 redirects.append((relative, title, target))
                 continue
             # A module's print view repeats its lessons: searches should find the lessons.
-            front = posixpath.basename(relative) != PRINT_IN_MODULE.replace(".md", ".html")
-            items.append(_Page(relative, title, "text/html", data, front=front))
+            if posixpath.basename(relative) == PRINT_IN_MODULE.replace(".md", ".html"):
+                items.append(_PrintView(relative, title, data))
+            else:
+                items.append(_Page(relative, title, "text/html", data, front=True))
         elif data in seen:
             redirects.append((relative, "", seen[data]))
         else:
