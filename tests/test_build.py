@@ -1,6 +1,7 @@
 """Strict builds of the fixture site and the real docs, and the guarantee that a failed build loses nothing."""
 
 import hashlib
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -29,6 +30,9 @@ def test_fixture_site_builds_strictly_with_lessons_in_order(tmp_path):
     # The module section takes its title from the module page, lessons follow their `order`.
     assert nav.index("Alpha module") < nav.index("First lesson") < nav.index("Second lesson") < nav.index("Beta module")
     assert "Built " in result.stdout and str(out) in result.stdout
+    # A build on its own makes its pages' search entries in a second process (hooks/build_worker.py).
+    index = json.loads((out / "es" / "search" / "search_index.json").read_text())
+    assert {"", "01-alpha/first-lesson/", "01-alpha/first-lesson/#why-it-matters"} <= {d["location"] for d in index["docs"]}
 
 
 def test_real_site_builds_strictly(built_site):

@@ -94,3 +94,14 @@ def test_a_script_that_does_not_parse_is_named_in_the_error(tmp_path):
     with pytest.raises(subprocess.CalledProcessError) as failure:
         assets.minify(tmp_path / "good.js", tmp_path / "broken.js")
     assert f"{tmp_path / 'broken.js'}:" in failure.value.stderr
+
+
+def test_builds_hand_work_to_a_second_process_unless_told_not_to(monkeypatch):
+    import build_worker
+
+    monkeypatch.delenv(build_worker.ONE_PROCESS, raising=False)
+    assert build_worker.available()  # Linux forks
+    assert build_worker.submit(sum, [1, 2, 3]).result() == 6
+    build_worker.close()
+    monkeypatch.setenv(build_worker.ONE_PROCESS, "1")  # scripts/build: two builds at once, one per core
+    assert not build_worker.available()

@@ -156,3 +156,41 @@ def test_each_language_index_is_merged_under_its_own_folder():
     assert [d["location"] for d in merged["docs"]] == ["01-licensing/", "fa/01-licensing/#why"]
     assert english["docs"][0]["location"] == "01-licensing/"  # the inputs are left as they were
 
+
+
+def test_search_entries_made_in_another_process_are_materials_own():
+    """hooks/search_index.py sends each page's data to another process; the entries must be those
+    Material's search plugin makes from the page itself."""
+    import pickle
+    from types import SimpleNamespace
+
+    from material.plugins.search.plugin import SearchIndex
+    from mkdocs.structure.toc import get_toc
+
+    import search_entries
+
+    toc = get_toc(
+        [
+            {"level": 1, "id": "", "name": "Choosing a license", "children": []},
+            {"level": 2, "id": "why", "name": "Why it matters", "children": [
+                {"level": 3, "id": "for-funders", "name": "For funders", "children": []},
+            ]},
+        ]
+    )
+    content = (
+        "<h1>Choosing a license</h1><p>Intro &amp; <code>LICENSE</code> file.</p>"
+        '<h2 id="why">Why it matters</h2><p>Reuse needs <a href="#x">rights</a>.</p>'
+        '<h3 id="for-funders">For funders</h3><p>They ask.</p><div data-search-exclude><p>Hidden</p></div>'
+    )
+    meta = {"title": "Choosing a license", "search": {"boost": 2}, "tags": ["licensing"], "short_link": "go/x/"}
+    page = SimpleNamespace(content=content, toc=toc, url="01-licensing/choosing-a-license/", title="Choosing", meta=meta)
+    own = SearchIndex()
+    own.add_entry_from_context(page)
+    sent = pickle.loads(pickle.dumps(search_entries.page_data(page)))  # as it travels to the other process
+    assert search_entries.entries_of(*sent) == own.entries
+    assert [entry["location"] for entry in own.entries] == [
+        "01-licensing/choosing-a-license/",
+        "01-licensing/choosing-a-license/#why",
+        "01-licensing/choosing-a-license/#for-funders",
+    ]
+    assert "short_link" not in sent[-1]  # only what Material reads travels
