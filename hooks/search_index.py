@@ -22,7 +22,7 @@ def _index_path(site_dir: str, lang: str, default: str) -> Path:
 
 def on_startup(command, dirty):
     global _serving
-    _serving = command == "serve"  # a preview indexes nothing, and forks no process
+    _serving = command == "serve"  # a server runs threads, which forking does not mix with: Material indexes as usual
 
 
 def on_pre_build(config):
