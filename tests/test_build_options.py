@@ -94,6 +94,7 @@ def test_a_script_that_does_not_parse_is_named_in_the_error(tmp_path):
     with pytest.raises(subprocess.CalledProcessError) as failure:
         assets.minify(tmp_path / "good.js", tmp_path / "broken.js")
     assert f"{tmp_path / 'broken.js'}:" in failure.value.stderr
+    assert f"{tmp_path / 'broken.js'}:1:" in failure.value.stderr  # the line, for the contributor's editor
 
 
 def test_builds_hand_work_to_a_second_process_unless_told_not_to(monkeypatch):

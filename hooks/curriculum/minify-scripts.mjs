@@ -9,7 +9,9 @@ for (const path of process.argv.slice(2)) {
     const result = await minify(await readFile(path, "utf8"), { compress: {}, mangle: {} });
     await writeFile(path, result.code);
   } catch (error) {
-    console.error(`${path}: ${error.message}`);
+    // terser's parse errors carry the line and column: path:line:column, as editors read it.
+    const where = error.line ? `${path}:${error.line}:${error.col + 1}` : path;
+    console.error(`${where}: ${error.message}`);
     process.exit(1);
   }
 }

@@ -14,6 +14,7 @@ import re
 from lxml import etree
 
 from .redirects import source_url
+from .site_links import HTML_PARSER
 
 # lunr settings per language. Material ships lunr stemmers for es, fr and hi;
 # Persian, Nepali and Swahili get no stemmer, and the scripts that lunr's
@@ -30,15 +31,10 @@ SETTINGS = {
 }
 
 
-# Every section of every page in seven languages goes through here: libxml2 reads them in two
-# thirds of the time the standard library's parser took.
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
-
-
 def plain_text(html: str) -> str:
     if not html.strip():
         return ""
-    root = etree.fromstring(f"<body>{html}</body>", _PARSER)
+    root = etree.fromstring(f"<body>{html}</body>", HTML_PARSER)
     return re.sub(r"\s+", " ", " ".join(root.itertext())).strip()
 
 

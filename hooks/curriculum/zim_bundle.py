@@ -6,7 +6,8 @@ schools, clinics and camps already use. The pages are the offline build's
 (file URLs, one language, nothing that needs a server), so every link that
 works in the zip works in the archive. Redirect pages (short links, old
 paths) become the archive's own redirects, which Kiwix follows without a
-script; libzim writes the full-text and title indexes.
+script; libzim writes the full-text and title indexes (without the print views,
+which repeat the lessons).
 """
 
 from __future__ import annotations
